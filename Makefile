@@ -1,0 +1,25 @@
+# Two commands for a fresh machine with Python 3.11+ and make:
+#   make start   set up, then open JupyterLab on the course (offline replay, no key needed)
+#   make test    set up, then run the whole test suite (offline, network blocked)
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: setup start test doctor
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements.lock -e .
+	touch $@
+
+doctor: setup
+	$(BIN)/course doctor
+
+start: setup
+	-$(BIN)/course doctor
+	$(BIN)/jupyter lab --notebook-dir=. --ServerApp.open_browser=True
+
+test: setup
+	$(BIN)/python -m pytest

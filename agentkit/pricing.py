@@ -1,0 +1,35 @@
+"""Cost of a call in US dollars, from the maintained `genai-prices` database (never a hand-typed table)."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import genai_prices
+
+from agentkit.errors import UnknownModelError
+from agentkit.types import Usage
+
+
+def cost_usd(model: str, usage: Usage, *, provider: str | None = None) -> float:
+    """Price one call. A model genai-prices cannot price raises UnknownModelError, never returns 0."""
+    return float(cost_decimal(model, usage, provider=provider))
+
+
+def cost_decimal(model: str, usage: Usage, *, provider: str | None = None) -> Decimal:
+    priced = genai_prices.Usage(
+        input_tokens=usage.input_tokens + usage.cache_read_tokens + usage.cache_write_tokens,
+        output_tokens=usage.output_tokens,
+        cache_read_tokens=usage.cache_read_tokens or None,
+        cache_write_tokens=usage.cache_write_tokens or None,
+    )
+    try:
+        return genai_prices.calc_price(priced, model, provider_id=provider).total_price
+    except LookupError as exc:
+        raise UnknownModelError(f"no price for model {model!r} (provider {provider or 'any'}): {exc}") from exc
+
+
+def price_per_million(model: str, *, provider: str | None = None) -> tuple[float, float]:
+    """(input, output) US dollars per million tokens."""
+    return (
+        cost_usd(model, Usage(input_tokens=1_000_000), provider=provider),
+        cost_usd(model, Usage(output_tokens=1_000_000), provider=provider),
+    )

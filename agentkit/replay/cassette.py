@@ -1,0 +1,205 @@
+"""vcrpy cassettes with the course's rules: normalised or scenario matching, clear misses, no secrets, provenance."""
+from __future__ import annotations
+
+import datetime
+import difflib
+import json
+import threading
+from dataclasses import dataclass
+from importlib.metadata import version
+from http import HTTPStatus
+from pathlib import Path
+from typing import Any
+
+import httpx2
+import vcr
+from vcr.cassette import Cassette
+from vcr.persisters.filesystem import CassetteNotFoundError, FilesystemPersister
+from vcr.serialize import serialize
+
+from agentkit.errors import NoRecordingError
+from agentkit.replay import HOW_TO_GO_LIVE, secrets, wire
+from agentkit.replay.scenario import Scenario, is_timeout, respond
+
+IGNORED_BODY_KEYS = {"metadata", "user", "store", "service_tier"}
+
+
+@dataclass
+class SentRequest:
+    """What the code under test sent: the API, its provider-neutral view, and the raw JSON body."""
+
+    api: str
+    path: str
+    view: wire.RequestView
+    body: dict[str, Any]
+
+
+def canonical_body(request) -> str:
+    try:
+        body = json.loads(request.body or b"{}")
+    except ValueError:
+        return (request.body or b"").decode("utf-8", "replace")
+    if isinstance(body, dict):
+        body = {k: v for k, v in body.items() if k not in IGNORED_BODY_KEYS}
+    return json.dumps(body, sort_keys=True, ensure_ascii=False)
+
+
+def normalised_body(r1, r2) -> None:
+    """vcrpy matcher: the same JSON request, whatever its key order, host, or volatile fields."""
+    assert canonical_body(r1) == canonical_body(r2), "the request body differs"
+
+
+def summarise(api: str | None, view: wire.RequestView | None, path: str) -> str:
+    if view is None:
+        return f"POST {path}"
+    last = view.messages[-1] if view.messages else ("-", "")
+    lines = [f"POST {path}  ({api}, model={view.model}, stream={view.stream})"]
+    if view.system:
+        lines.append(f"    system: {view.system[:160]!r}")
+    lines.append(f"    last {last[0]} message: {last[1][:160]!r}  ({len(view.messages)} messages)")
+    if view.tool_names:
+        lines.append(f"    tools: {', '.join(view.tool_names)}")
+    return "\n".join(lines)
+
+
+class ScenarioPersister(FilesystemPersister):
+    """A scenario is not a vcrpy file: load nothing, save nothing."""
+
+    @classmethod
+    def load_cassette(cls, cassette_path, serializer):
+        raise CassetteNotFoundError()
+
+    @staticmethod
+    def save_cassette(cassette_path, cassette_dict, serializer):
+        pass
+
+
+class CheckedPersister(FilesystemPersister):
+    """Writes a cassette only if nothing in it looks like a secret."""
+
+    @staticmethod
+    def save_cassette(cassette_path, cassette_dict, serializer):
+        text = serialize(cassette_dict, serializer)
+        secrets.refuse_secrets(text, str(cassette_path))
+        path = Path(cassette_path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+
+
+class CourseCassette(Cassette):
+    scenario: Scenario | None = None
+    provenance: dict[str, Any] | None = None  # set when recording
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sent: list[SentRequest] = []
+        self._lock = threading.Lock()
+        self._pending = threading.local()
+
+    def _inspect(self, request) -> tuple[str | None, wire.RequestView | None, dict]:
+        api = wire.api_for_path(request.path)
+        try:
+            body = json.loads(request.body or b"{}")
+        except ValueError:
+            body = {}
+        view = wire.read_request(api, body) if api and isinstance(body, dict) else None
+        return api, view, body
+
+    def can_play_response_for(self, request) -> bool:
+        api, view, body = self._inspect(request)
+        with self._lock:
+            if view is not None:
+                self.sent.append(SentRequest(api, request.path, view, body))
+            if self.scenario is not None:
+                exchange = self.scenario.next_for(api, view) if view is not None else None
+                if exchange is None:
+                    raise NoRecordingError(self._scenario_miss(api, view, request.path))
+                self._pending.value = (exchange, api, view)
+                return True
+            if super().can_play_response_for(request):
+                return True
+            if self.write_protected:
+                raise NoRecordingError(self._cassette_miss(request, api, view))
+            return False
+
+    def play_response(self, request) -> dict:
+        if self.scenario is None:
+            return super().play_response(request)
+        exchange, api, view = self._pending.value
+        if is_timeout(exchange):
+            raise httpx2.ReadTimeout(f"replayed timeout ({self.scenario.name})")
+        status, headers, body = respond(exchange, api, view)
+        return {"status": {"code": status, "message": HTTPStatus(status).phrase},
+                "headers": {k: [v] for k, v in headers.items()}, "body": {"string": body.encode()}}
+
+    def append(self, request, response) -> None:
+        super().append(request, response)
+        self._save()  # record mode: keep every exchange on disk at once (a notebook kernel may never exit cleanly)
+
+    def _persist(self, cassette_dict) -> None:
+        if self.provenance is not None:
+            models = sorted({json.loads(r.body or b"{}").get("model", "?") for r in cassette_dict["requests"]})
+            self._metadata["provenance"] = {**self.provenance, "models": models}
+        super()._persist(cassette_dict)
+
+    def _scenario_miss(self, api, view, path) -> str:
+        lines = [f"No recording for this request (scenario {self.scenario.name}).", "  asked: " + summarise(api, view, path)]
+        waiting = self.scenario.unused()
+        if view is not None and waiting:
+            from agentkit.replay.scenario import matches
+            lines.append("  closest recorded: the next unused exchange, " + waiting[0].describe())
+            lines.append(f"    it did not match on: {matches(waiting[0].when, api, view)}")
+        elif not waiting:
+            lines.append(f"  every one of the scenario's {len(self.scenario.exchanges)} exchanges is used up: "
+                         "the code made more calls than the scenario expects")
+        lines.append(HOW_TO_GO_LIVE)
+        return "\n".join(lines)
+
+    def _cassette_miss(self, request, api, view) -> str:
+        lines = [f"No recording for this request (fixtures {self._path}).", "  asked: " + summarise(api, view, request.path)]
+        asked = canonical_body(request)
+        candidates = [(difflib.SequenceMatcher(None, asked, canonical_body(r)).ratio(), r) for r in self.requests]
+        if candidates:
+            score, closest = max(candidates, key=lambda c: c[0])
+            c_api, c_view, _ = self._inspect(closest)
+            lines.append(f"  closest recorded ({score:.0%} similar): " + summarise(c_api, c_view, closest.path))
+        else:
+            lines.append("  closest recorded: none, the fixture file is empty or missing")
+        lines.append(HOW_TO_GO_LIVE)
+        return "\n".join(lines)
+
+
+def _vcr_config(record: bool) -> vcr.VCR:
+    return vcr.VCR(
+        serializer="json",
+        record_mode="all" if record else "none",
+        match_on=["method", "path", "normalised_body"],
+        filter_headers=secrets.REQUEST_HEADERS,
+        before_record_response=secrets.scrub_response,
+        decode_compressed_response=True,
+        drop_unused_requests=record,
+        persister=CheckedPersister,
+    )
+
+
+
+def open_cassette(path: str | Path, *, record: bool = False, provenance: dict | None = None):
+    """Context manager replaying (or, with record=True, re-recording) the cassette at `path`."""
+    config = _vcr_config(record)
+    config.register_matcher("normalised_body", normalised_body)
+    options = config.get_merged_config(path=str(path))
+    cls = type("RecordingCassette", (CourseCassette,), {"provenance": provenance or recorded_provenance()}) \
+        if record else CourseCassette
+    return cls.use(**options)
+
+
+def open_scenario(scenario: Scenario):
+    config = _vcr_config(False)
+    options = config.get_merged_config(path=scenario.name, persister=ScenarioPersister, match_on=["method"])
+    cls = type("ScenarioCassette", (CourseCassette,), {"scenario": scenario})
+    return cls.use(**options)
+
+
+def recorded_provenance() -> dict[str, Any]:
+    return {"kind": "recorded", "date": datetime.date.today().isoformat(),
+            "sdk": {name: version(name) for name in ("anthropic", "openai")}}

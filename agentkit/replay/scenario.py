@@ -1,0 +1,143 @@
+"""Scenarios: ordered exchanges whose tolerant predicates pick which canned reply answers a request.
+
+A scenario file (YAML or JSON) looks like::
+
+    provenance: {kind: authored, note: "..."}
+    exchanges:
+      - when: {system: researcher}            # every key given must hold; see `matches`
+        reply: {text: "Three findings ...", usage: {input_tokens: 120, output_tokens: 40}}
+      - when: {tools: web_search}
+        reply: {tool_calls: [{id: call_1, name: web_search, arguments: {query: "x"}}], stop_reason: tool_use}
+      - error: {status: 429, retry_after: 2}   # or `error: timeout`
+      - when: {api: anthropic-messages}
+        response: {status: 200, body: {...}}   # raw wire format, for one API only
+        repeat: true                           # may answer any number of requests
+
+A request is answered by the first exchange not yet used whose `when` holds. The reply is
+rendered in the wire format the request asked for (Anthropic Messages, OpenAI Chat
+Completions or Responses; JSON or a server-sent-event stream), so one scenario drives both SDKs.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from agentkit.replay import wire
+from agentkit.types import Reply
+
+PROVIDER_OF_API = {"anthropic-messages": "anthropic", "openai-chat": "openai", "openai-responses": "openai"}
+
+
+@dataclass
+class Exchange:
+    when: dict[str, Any] = field(default_factory=dict)
+    reply: Reply | None = None
+    error: dict[str, Any] | str | None = None
+    response: dict[str, Any] | None = None
+    repeat: bool = False
+    used: int = 0
+
+    def describe(self) -> str:
+        outcome = "reply" if self.reply else "error" if self.error else "raw response"
+        return f"when {json.dumps(self.when) if self.when else '(any request)'} -> {outcome}"
+
+
+@dataclass
+class Scenario:
+    name: str
+    exchanges: list[Exchange]
+    provenance: dict[str, Any]
+
+    def next_for(self, api: str, view: wire.RequestView) -> Exchange | None:
+        for exchange in self.exchanges:
+            if (exchange.repeat or not exchange.used) and matches(exchange.when, api, view) is None:
+                exchange.used += 1
+                return exchange
+        return None
+
+    def unused(self) -> list[Exchange]:
+        return [e for e in self.exchanges if not e.used and not e.repeat]
+
+
+def load_scenario(source: str | Path | dict) -> Scenario:
+    if isinstance(source, dict):
+        data, name = source, source.get("name", "inline scenario")
+    else:
+        path = Path(source)
+        data, name = yaml.safe_load(path.read_text()), str(path)
+    if not isinstance(data, dict) or not isinstance(data.get("exchanges"), list):
+        raise ValueError(f"{name}: a scenario needs a top-level `exchanges` list")
+    provenance = data.get("provenance") or {}
+    if provenance.get("kind") not in ("authored", "recorded"):
+        raise ValueError(f"{name}: provenance.kind must be 'authored' or 'recorded'")
+    exchanges = []
+    for number, raw in enumerate(data["exchanges"], start=1):
+        unknown = set(raw) - {"when", "reply", "error", "response", "repeat", "note"}
+        if unknown or sum(k in raw for k in ("reply", "error", "response")) != 1:
+            raise ValueError(f"{name}: exchange {number} needs exactly one of reply/error/response "
+                             f"(unknown keys: {sorted(unknown)})")
+        reply = Reply.model_validate(raw["reply"]) if "reply" in raw else None
+        if "response" in raw and "api" not in (raw.get("when") or {}):
+            raise ValueError(f"{name}: exchange {number} has a raw response, so its `when` must name the api")
+        exchanges.append(Exchange(when=raw.get("when") or {}, reply=reply, error=raw.get("error"),
+                                  response=raw.get("response"), repeat=bool(raw.get("repeat"))))
+    return Scenario(name=name, exchanges=exchanges, provenance=provenance)
+
+
+def _texts(value: Any) -> list[str]:
+    return [str(v).lower() for v in (value if isinstance(value, list) else [value])]
+
+
+def matches(when: dict[str, Any], api: str, view: wire.RequestView) -> str | None:
+    """None if every predicate holds, else the name of the first that does not.
+
+    Strings compare case-insensitively as substrings; a list means "any of these".
+    Keys: api, provider, model, system, user (last user turn), any (anywhere in the prompt),
+    tools (all named tools offered), tool_result (text in a tool result; true/false: any/none), stream.
+    """
+    users = [text for role, text in view.messages if role == "user"]
+    everything = "\n".join([view.system or "", *(text for _, text in view.messages), *view.tool_results]).lower()
+    checks = {
+        "api": lambda v: api in v if isinstance(v, list) else api == v,
+        "provider": lambda v: PROVIDER_OF_API[api] in _texts(v),
+        "model": lambda v: any(t in (view.model or "").lower() for t in _texts(v)),
+        "system": lambda v: any(t in (view.system or "").lower() for t in _texts(v)),
+        "user": lambda v: bool(users) and any(t in users[-1].lower() for t in _texts(v)),
+        "any": lambda v: any(t in everything for t in _texts(v)),
+        "tools": lambda v: all(t in [n.lower() for n in view.tool_names] for t in _texts(v)),
+        "tool_result": lambda v: bool(view.tool_results) == v if isinstance(v, bool)
+        else any(t in "\n".join(view.tool_results).lower() for t in _texts(v)),
+        "stream": lambda v: view.stream == bool(v),
+    }
+    for key, expected in when.items():
+        if key not in checks:
+            return f"{key} (unknown predicate; known: {', '.join(checks)})"
+        if not checks[key](expected):
+            return key
+    return None
+
+
+def respond(exchange: Exchange, api: str, view: wire.RequestView) -> tuple[int, dict[str, str], str]:
+    """(status, headers, body) for this exchange, in `api`'s wire format. A timeout is raised by the caller."""
+    if exchange.reply is not None:
+        headers, body = wire.render_reply(api, exchange.reply, stream=view.stream, model=exchange.reply.model or view.model)
+        return 200, headers, body
+    if exchange.response is not None:
+        raw = exchange.response
+        body = raw.get("body", "")
+        content_type = "application/json" if isinstance(body, (dict, list)) else "text/event-stream"
+        headers = {"content-type": content_type, **raw.get("headers", {})}
+        return int(raw.get("status", 200)), headers, body if isinstance(body, str) else json.dumps(body)
+    error = exchange.error if isinstance(exchange.error, dict) else {}
+    status = int(error.get("status", 500))
+    headers, body = wire.render_error(api, status, error.get("message", f"replayed error {status}"),
+                                      retry_after=error.get("retry_after"))
+    return status, headers, body
+
+
+def is_timeout(exchange: Exchange) -> bool:
+    return exchange.error == "timeout" or (isinstance(exchange.error, dict) and exchange.error.get("timeout"))

@@ -1,0 +1,29 @@
+"""`connect()`: the one line a notebook starts with, offline on fixtures by default, live with a key."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from agentkit import replay
+from agentkit.client import Client
+
+_open = None  # (context manager, cassette) of the fixtures this kernel is replaying or recording
+
+
+def connect(fixtures: str | Path | None = None, provider: str | None = None, model: str | None = None,
+            **options) -> Client:
+    """A Client for this notebook. In replay mode the notebook's fixtures answer every call;
+    in record mode live replies are written to them; in live mode they are not used."""
+    global _open
+    if _open is not None:  # re-running the cell: close the previous cassette first
+        _open[0].__exit__(None, None, None)
+        _open = None
+    current = replay.mode()
+    fixtures = fixtures or os.environ.get("COURSE_FIXTURES")
+    if current in ("replay", "record") and fixtures:
+        context = replay.cassette(fixtures, record=current == "record")
+        _open = (context, context.__enter__())
+    client = Client(provider, model, **options)
+    where = f", fixtures {fixtures}" if fixtures and current != "live" else ""
+    print(f"agentkit: {current} mode, {client.provider} {client.model}{where}")
+    return client

@@ -1,0 +1,85 @@
+"""pytest plugin: offline replay, the network blocked for the whole run, per-test timeouts, and `submission`."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+import pytest_socket
+
+from agentkit import replay
+from autograder import submission as submissions
+from autograder.units import unit_of
+
+LOOPBACK = ["127.0.0.0/8", "::1", "localhost"]
+KEY_VARIABLES = ("ANTHROPIC_API_KEY", "OPENAI_API_KEY", "COURSE_BASE_URL", "COURSE_PROVIDER", "COURSE_MODEL")
+DEFAULT_TIMEOUT = 30
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("course")
+    group.addoption("--submission", default=os.environ.get("COURSE_SUBMISSION"),
+                    help="what to grade: starter (default), solution, a folder, or a .ipynb file")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_configure(config: pytest.Config) -> None:
+    for name in KEY_VARIABLES:  # tests never see a real key, so nothing can go live by accident
+        os.environ.pop(name, None)
+    os.environ["COURSE_LLM_MODE"] = "replay"
+    # pytest-socket reads these in its own pytest_configure; setting them here blocks every test.
+    config.option.allow_hosts = ",".join(LOOPBACK)
+    config.option.allow_unix_socket = True  # asyncio's event loop needs its socketpair
+    pytest_socket.socket_allow_hosts(LOOPBACK, allow_unix_socket=True)  # also covers collection and imports
+    if config.getoption("timeout", None) is None and not config.getini("timeout"):
+        config.option.timeout = DEFAULT_TIMEOUT
+    config.addinivalue_line("markers", "points(n): what passing this test is worth")
+    config.addinivalue_line("markers", "hint(text): shown to the student when this test fails")
+    config.addinivalue_line("markers", "hidden: counts in instructor grading, not shipped to students")
+
+
+@pytest.fixture
+def unit(request: pytest.FixtureRequest):
+    found = unit_of(Path(request.node.fspath))
+    if found is None:
+        pytest.fail("this test is not inside a unit (no unit.toml above it)")
+    return found
+
+
+@pytest.fixture
+def submission(request: pytest.FixtureRequest, unit):
+    """The graded code as a module: from the solution, the starter, a folder, or a notebook's globals."""
+    target = submissions.resolve(unit, request.config.getoption("submission"))
+    try:
+        module = submissions.load(unit, target)
+    except submissions.SubmissionError as exc:
+        pytest.fail(f"could not load the submission: {exc}", pytrace=False)
+    yield module
+    submissions.forget(unit.package)
+
+
+@pytest.fixture
+def scenario(request: pytest.FixtureRequest):
+    """`scenario(name_or_dict)` answers LLM calls from a scenario; returns the cassette (see `.sent`).
+
+    A name is looked up as `fixtures/scenarios/NAME.yaml` in the test's unit, or next to the test."""
+    opened = []
+
+    def start(source):
+        if isinstance(source, str) and not source.endswith((".yaml", ".yml", ".json")):
+            here = unit_of(Path(request.node.fspath))
+            base = here.fixtures / "scenarios" if here else Path(request.node.fspath).parent
+            source = base / f"{source}.yaml"
+        context = replay.scenario(source)
+        opened.append(context)
+        return context.__enter__()
+
+    yield start
+    for context in reversed(opened):
+        context.__exit__(None, None, None)
+
+
+@pytest.fixture(params=["anthropic", "openai"])
+def provider(request: pytest.FixtureRequest) -> str:
+    """Runs the test once against each provider's wire format."""
+    return request.param

@@ -1,0 +1,79 @@
+"""Load the code under test: the reference solution, the student's working copy, a folder, or a notebook's globals."""
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+import types
+from pathlib import Path
+
+from autograder.units import Unit
+
+
+class SubmissionError(Exception):
+    """The submission cannot be loaded at all (missing, malformed, crashes on import)."""
+
+
+def resolve(unit: Unit, choice: str | None) -> Path:
+    """`solution`, `starter` (the default: the student's working copy), a folder, or a .ipynb file."""
+    if choice in (None, "", "starter"):
+        return unit.starter
+    if choice == "solution":
+        return unit.solution
+    return Path(choice).resolve()
+
+
+def forget(package: str) -> None:
+    for name in [n for n in sys.modules if n == package or n.startswith(package + ".")]:
+        del sys.modules[name]
+
+
+def load(unit: Unit, target: Path) -> types.ModuleType:
+    forget(unit.package)
+    importlib.invalidate_caches()
+    if target.suffix == ".ipynb":
+        return load_notebook(unit.package, target)
+    if (target / unit.package).exists() or (target / f"{unit.package}.py").exists():
+        folder = target
+    elif target.name == unit.package and (target / "__init__.py").exists():
+        folder = target.parent
+    else:
+        raise SubmissionError(f"{target} holds no `{unit.package}` package or module")
+    sys.path.insert(0, str(folder))
+    try:
+        return importlib.import_module(unit.package)
+    except Exception as exc:
+        raise SubmissionError(f"importing {unit.package} from {folder} failed: {type(exc).__name__}: {exc}") from exc
+    finally:
+        sys.path.remove(str(folder))
+
+
+def notebook_code(path: Path) -> list[str]:
+    """The source of every code cell that is not a test cell (nbgrader grade-only cells or cells tagged `tests`)."""
+    try:
+        cells = json.loads(path.read_text())["cells"]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise SubmissionError(f"{path.name} is not a readable notebook: {type(exc).__name__}: {exc}") from exc
+    sources = []
+    for cell in cells:
+        meta = cell.get("metadata", {})
+        grader = meta.get("nbgrader", {})
+        if cell.get("cell_type") != "code" or "tests" in meta.get("tags", []):
+            continue
+        if grader.get("grade") and not grader.get("solution"):
+            continue
+        source = "".join(cell.get("source", []))
+        sources.append("\n".join(line for line in source.splitlines() if not line.lstrip().startswith(("%", "!"))))
+    return sources
+
+
+def load_notebook(package: str, path: Path) -> types.ModuleType:
+    module = types.ModuleType(package)
+    module.__file__ = str(path)
+    sys.modules[package] = module
+    for number, source in enumerate(notebook_code(path), start=1):
+        try:
+            exec(compile(source, f"{path.name}[cell {number}]", "exec"), module.__dict__)
+        except Exception as exc:
+            raise SubmissionError(f"{path.name}, code cell {number} failed: {type(exc).__name__}: {exc}") from exc
+    return module
