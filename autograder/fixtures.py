@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 
 from agentkit.replay import secrets, wire
-from agentkit.replay.scenario import load_scenario, respond
+from agentkit.replay.scenarios import load_scenario, respond
 from autograder.units import ROOT, UNIT_DIRS
 
 APIS = ("anthropic-messages", "openai-chat", "openai-responses")

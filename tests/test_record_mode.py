@@ -8,7 +8,7 @@ import openai
 import pytest
 
 from agentkit import Client, Message, Tool, replay
-from agentkit.replay.cassette import CheckedPersister
+from agentkit.replay.cassettes import CheckedPersister
 from agentkit.replay.secrets import SecretInFixtureError
 from autograder.fake_provider import FakeProvider
 from autograder.fixtures import check_fixture
@@ -54,7 +54,7 @@ def test_record_then_replay_with_the_server_stopped(tmp_path, monkeypatch, live_
         with replay.cassette(path, record=True):
             recorded = session(Client)
         served = len(server.requests)
-    assert served == 8 and recorded[0] == "fake reply: Say hello"
+    assert served == 10 and recorded[0] == "fake reply: Say hello"
 
     text = path.read_text()
     for secret in (ANTHROPIC_KEY, OPENAI_KEY, "org-fake", "00000000-fake", "fake-secret", "Bearer"):
@@ -62,7 +62,7 @@ def test_record_then_replay_with_the_server_stopped(tmp_path, monkeypatch, live_
     data = json.loads(text)
     assert data["metadata"]["provenance"]["kind"] == "recorded"
     assert data["metadata"]["provenance"]["models"] == ["claude-haiku-4-5", "gpt-5.4-mini"]
-    assert check_fixture(path) == 8  # parses with the SDKs' own types
+    assert check_fixture(path) == 10  # parses with the SDKs' own types
 
     monkeypatch.setenv("COURSE_LLM_MODE", "replay")  # the server is stopped: only the cassette can answer
     with replay.cassette(path):

@@ -100,8 +100,9 @@ def to_usage(usage) -> Usage:
         return Usage()
     details = getattr(usage, "prompt_tokens_details", None)
     cached = (getattr(details, "cached_tokens", 0) or 0) if details else 0
-    return Usage(input_tokens=usage.prompt_tokens - cached, output_tokens=usage.completion_tokens,
-                 cache_read_tokens=cached)
+    written = (getattr(details, "cache_write_tokens", 0) or 0) if details else 0
+    return Usage(input_tokens=usage.prompt_tokens - cached - written, output_tokens=usage.completion_tokens,
+                 cache_read_tokens=cached, cache_write_tokens=written)
 
 
 class ChunkMerger:

@@ -40,12 +40,12 @@ def _tracked(context) -> Iterator:
 
 def cassette(path: str | Path, *, record: bool = False, provenance: dict | None = None):
     """Replay the cassette at `path` by normalised request; with record=True, call live and rewrite it."""
-    from agentkit.replay.cassette import open_cassette
+    from agentkit.replay.cassettes import open_cassette
     return _tracked(open_cassette(path, record=record, provenance=provenance))
 
 
 def scenario(source):
     """Answer requests from a scenario (file path or dict). The cassette's `.sent` lists what was sent."""
-    from agentkit.replay.cassette import open_scenario
-    from agentkit.replay.scenario import load_scenario
+    from agentkit.replay.cassettes import open_scenario
+    from agentkit.replay.scenarios import load_scenario
     return _tracked(open_scenario(load_scenario(source)))

@@ -19,7 +19,7 @@ from vcr.serialize import serialize
 
 from agentkit.errors import NoRecordingError
 from agentkit.replay import HOW_TO_GO_LIVE, secrets, wire
-from agentkit.replay.scenario import Scenario, is_timeout, respond
+from agentkit.replay.scenarios import Scenario, is_timeout, respond
 
 IGNORED_BODY_KEYS = {"metadata", "user", "store", "service_tier"}
 
@@ -129,12 +129,19 @@ class CourseCassette(Cassette):
         if is_timeout(exchange):
             raise httpx2.ReadTimeout(f"replayed timeout ({self.scenario.name})")
         status, headers, body = respond(exchange, api, view)
-        return {"status": {"code": status, "message": HTTPStatus(status).phrase},
+        phrase = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else "Error"
+        return {"status": {"code": status, "message": phrase},
                 "headers": {k: [v] for k, v in headers.items()}, "body": {"string": body.encode()}}
 
     def append(self, request, response) -> None:
         super().append(request, response)
-        self._save()  # record mode: keep every exchange on disk at once (a notebook kernel may never exit cleanly)
+        if self.provenance is not None and self._loaded:
+            self._save()  # recording: keep each exchange on disk at once (a notebook kernel may never exit cleanly)
+
+    def _load(self) -> None:
+        self._loaded = False
+        super()._load()
+        self._loaded = True
 
     def _persist(self, cassette_dict) -> None:
         if self.provenance is not None:
@@ -146,7 +153,7 @@ class CourseCassette(Cassette):
         lines = [f"No recording for this request (scenario {self.scenario.name}).", "  asked: " + summarise(api, view, path)]
         waiting = self.scenario.unused()
         if view is not None and waiting:
-            from agentkit.replay.scenario import matches
+            from agentkit.replay.scenarios import matches
             lines.append("  closest recorded: the next unused exchange, " + waiting[0].describe())
             lines.append(f"    it did not match on: {matches(waiting[0].when, api, view)}")
         elif not waiting:
@@ -178,7 +185,6 @@ def _vcr_config(record: bool) -> vcr.VCR:
         before_record_response=secrets.scrub_response,
         decode_compressed_response=True,
         drop_unused_requests=record,
-        persister=CheckedPersister,
     )
 
 
@@ -187,7 +193,7 @@ def open_cassette(path: str | Path, *, record: bool = False, provenance: dict | 
     """Context manager replaying (or, with record=True, re-recording) the cassette at `path`."""
     config = _vcr_config(record)
     config.register_matcher("normalised_body", normalised_body)
-    options = config.get_merged_config(path=str(path))
+    options = config.get_merged_config(path=str(path), persister=CheckedPersister)
     cls = type("RecordingCassette", (CourseCassette,), {"provenance": provenance or recorded_provenance()}) \
         if record else CourseCassette
     return cls.use(**options)
