@@ -13,7 +13,7 @@ from autograder.units import unit_of
 
 LOOPBACK = ["127.0.0.0/8", "::1", "localhost"]
 KEY_VARIABLES = ("ANTHROPIC_API_KEY", "OPENAI_API_KEY", "COURSE_BASE_URL", "COURSE_PROVIDER", "COURSE_MODEL")
-DEFAULT_TIMEOUT = 30
+DEFAULT_TIMEOUT = float(os.environ.get("COURSE_TEST_TIMEOUT", 30))  # seconds per test unless the ini sets one
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

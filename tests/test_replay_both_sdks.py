@@ -82,3 +82,18 @@ def test_sdk_called_directly_is_replayed_too(scenario):
     completion = openai.OpenAI(api_key="unused", max_retries=0).chat.completions.create(
         model="gpt-5.4-mini", messages=[{"role": "user", "content": "Capital of France?"}])
     assert completion.choices[0].message.content == "Paris."
+
+
+def test_structured_output_feeds_validation_errors_back(scenario, provider):
+    from typing import Literal
+
+    from pydantic import BaseModel
+
+    class Ticket(BaseModel):
+        title: str
+        severity: Literal["low", "medium", "high"]
+
+    cassette = scenario("tests/fixtures/scenarios/structured-retry.yaml")
+    ticket = Client(provider).structured("Users cannot log in since the deploy.", Ticket)
+    assert ticket == Ticket(title="Fix login bug", severity="high")
+    assert len(cassette.sent) == 2 and "severity" in cassette.sent[1].view.tool_results[0]
