@@ -1,4 +1,4 @@
-"""The `course` command: doctor and record (the grading commands live beside them)."""
+"""The `course` command: doctor, record, list, check (students) and grade (instructors)."""
 from __future__ import annotations
 
 import argparse
@@ -11,12 +11,36 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("doctor", help="check Python, packages, keys, mode and fixtures (offline)")
     rec = commands.add_parser("record", help="re-record a unit's fixtures live (needs a key)")
     rec.add_argument("unit", help="unit name (e.g. lab05) or folder")
+    lst = commands.add_parser("list", help="every unit with its parts and points")
+    lst.add_argument("--json", action="store_true", help="machine-readable output")
+    chk = commands.add_parser("check", help="grade your working copy of a unit offline, with hints")
+    chk.add_argument("unit")
+    which = chk.add_mutually_exclusive_group()
+    which.add_argument("--solution", action="store_true", help="grade the reference solution instead")
+    which.add_argument("--submission", metavar="PATH", help="grade this folder or notebook instead")
+    chk.add_argument("--json", metavar="PATH", help="also write Gradescope results.json here")
+    grd = commands.add_parser("grade", help="instructors: grade a folder of submissions (sandboxed)")
+    grd.add_argument("unit")
+    grd.add_argument("submissions", help="folder holding one folder or .ipynb per student")
+    grd.add_argument("--out", required=True, help="where results.json files, grades.csv and report.html go")
+    grd.add_argument("--jobs", type=int, default=2, help="submissions graded at once (default 2)")
+    grd.add_argument("--no-sandbox", action="store_true", help="skip bubblewrap (trusted code only)")
     args = parser.parse_args(argv)
     if args.command == "doctor":
         from autograder import doctor
         return doctor.run()
-    from autograder import record
-    return record.run(args.unit)
+    if args.command == "record":
+        from autograder import record
+        return record.run(args.unit)
+    if args.command == "list":
+        from autograder.check import list_units
+        return list_units(args.json)
+    if args.command == "check":
+        from autograder.check import check
+        return check(args.unit, solution=args.solution, submission=args.submission, json_path=args.json)
+    from autograder.batch import grade_all
+    return grade_all(args.unit, args.submissions, args.out, jobs=args.jobs,
+                     sandbox=False if args.no_sandbox else None)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,11 @@ import pytest
 import pytest_socket
 
 from agentkit import replay
+import yaml
+
 from autograder import submission as submissions
+from autograder.runner import Runner, sandbox_available
+from autograder.scoreboard import Scoreboard
 from autograder.units import unit_of
 
 LOOPBACK = ["127.0.0.0/8", "::1", "localhost"]
@@ -20,6 +24,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("course")
     group.addoption("--submission", default=os.environ.get("COURSE_SUBMISSION"),
                     help="what to grade: starter (default), solution, a folder, or a .ipynb file")
+    group.addoption("--sandbox", action="store_true", help="run the submission in a bubblewrap sandbox")
+    group.addoption("--results-json", default=None, help="write Gradescope-format results to this file")
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -36,6 +42,7 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "points(n): what passing this test is worth")
     config.addinivalue_line("markers", "hint(text): shown to the student when this test fails")
     config.addinivalue_line("markers", "hidden: counts in instructor grading, not shipped to students")
+    config.pluginmanager.register(Scoreboard(config), "course-scoreboard")
 
 
 @pytest.fixture
@@ -83,3 +90,46 @@ def scenario(request: pytest.FixtureRequest):
 def provider(request: pytest.FixtureRequest) -> str:
     """Runs the test once against each provider's wire format."""
     return request.param
+
+
+@pytest.fixture(scope="session")
+def _runners(request: pytest.FixtureRequest):
+    """One worker process per unit for the whole session, so each test pays no start-up cost."""
+    runners: dict[Path, Runner] = {}
+    sandbox = request.config.getoption("sandbox")
+    if sandbox and not sandbox_available():
+        pytest.exit("--sandbox needs bubblewrap (apt-get install bubblewrap); it is missing or cannot run here", 3)
+
+    def runner_for(unit) -> Runner:
+        if unit.path not in runners:
+            target = submissions.resolve(unit, request.config.getoption("submission"))
+            runners[unit.path] = Runner(unit.package, target, unit.path / "driver.py", sandbox=sandbox)
+        return runners[unit.path]
+
+    yield runner_for
+    for runner in runners.values():
+        runner.stop()
+
+
+@pytest.fixture
+def run(request: pytest.FixtureRequest, unit, _runners):
+    """`run(scenario, entry, **kwargs)`: the unit driver's `entry` on the submission, in its own process,
+    with `scenario` answering LLM calls; returns the plain-JSON trace (ok, result, sent, error, stdout)."""
+    here = Path(request.node.fspath).parent
+    runner = _runners(unit)
+    request.config.stash.setdefault(ISOLATION, runner.isolation)
+
+    def start(scenario: str | dict, entry: str, **kwargs) -> dict:
+        if isinstance(scenario, str):
+            candidates = [here / "fixtures" / "scenarios" / f"{scenario}.yaml",
+                          unit.fixtures / "scenarios" / f"{scenario}.yaml"]
+            path = next((p for p in candidates if p.exists()), None)
+            if path is None:
+                pytest.fail(f"no scenario {scenario!r} in {', '.join(map(str, candidates))}")
+            scenario = {"name": path.name, **yaml.safe_load(path.read_text())}
+        return runner.run(scenario, entry, **kwargs)
+
+    return start
+
+
+ISOLATION = pytest.StashKey[str]()

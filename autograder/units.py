@@ -32,6 +32,7 @@ class Unit:
 
 
 def load_unit(unit_dir: Path) -> Unit:
+    unit_dir = unit_dir.resolve()
     data = tomllib.loads((unit_dir / "unit.toml").read_text())
     root = ROOT if unit_dir.resolve().is_relative_to(ROOT) else unit_dir
     return Unit(

@@ -1,0 +1,106 @@
+"""`course grade`: grade a folder of submissions, each sandboxed, into results.json files, grades.csv and a report."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from pathlib import Path
+
+import jinja2
+from tqdm import tqdm
+
+from autograder.grading import grade
+from autograder.runner import sandbox_available
+from autograder.units import find_unit
+
+REPORT = jinja2.Template("""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>{{ unit.name }} grades</title>
+<style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:70rem}table{border-collapse:collapse}
+td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:left}.bar{background:#4a7;height:.8rem}</style></head>
+<body><h1>{{ unit.name }}: {{ unit.title }}</h1>
+<p>{{ rows|length }} submissions graded; mean {{ "%.1f"|format(mean) }} / {{ max_score|round(1) }}. {{ isolation }}</p>
+<h2>Score distribution</h2>{{ chart }}
+<h2>Pass rate per test</h2><table><tr><th>test</th><th>points</th><th>visibility</th><th>passed</th><th></th></tr>
+{% for t in tests %}<tr><td>{{ t.name }}</td><td>{{ t.max_score|round(1) }}</td><td>{{ t.visibility }}</td>
+<td>{{ t.passed }}/{{ rows|length }}</td><td><div class="bar" style="width:{{ (100 * t.rate)|int }}px"></div></td></tr>
+{% endfor %}</table>
+<h2>Submissions</h2><table><tr><th>submission</th><th>score</th><th>problems</th></tr>
+{% for r in rows %}<tr><td><a href="{{ r.name }}/results.json">{{ r.name }}</a></td><td>{{ r.score|round(1) }} / {{ r.max_score|round(1) }}</td>
+<td>{{ r.problem }}</td></tr>{% endfor %}</table></body></html>
+""", autoescape=True)
+
+
+def score_chart(scores: list[float], max_score: float) -> str:
+    import matplotlib
+    matplotlib.use("Agg")
+    from matplotlib import pyplot
+
+    figure, axes = pyplot.subplots(figsize=(6, 2.6))
+    axes.hist(scores, bins=10, range=(0, max_score or 1), color="#4a7", edgecolor="white")
+    axes.set_xlabel("score")
+    axes.set_ylabel("submissions")
+    figure.tight_layout()
+    svg = io.StringIO()
+    figure.savefig(svg, format="svg")
+    pyplot.close(figure)
+    return svg.getvalue()[svg.getvalue().index("<svg"):]
+
+
+def first_problem(results: dict) -> str:
+    failed = [t for t in results["tests"] if t["status"] != "passed"]
+    if not results["tests"]:
+        return results["output"].splitlines()[0] if results["output"] else "no tests ran"
+    return f"{len(failed)} failed; first: {failed[0]['output'].splitlines()[0][:160]}" if failed and failed[0]["output"] else (
+        f"{len(failed)} failed" if failed else "")
+
+
+def grade_all(unit_name: str, folder: str, out: str, *, jobs: int = 2, sandbox: bool | None = None) -> int:
+    unit, out_dir = find_unit(unit_name), Path(out)
+    if sandbox is None:
+        sandbox = sandbox_available()
+        if not sandbox:
+            print("warning: bubblewrap is not available; submissions run unsandboxed (separate processes only)")
+    entries = sorted(p for p in Path(folder).iterdir() if p.is_dir() or p.suffix == ".ipynb")
+    results: dict[str, dict] = {}
+    with ThreadPoolExecutor(max_workers=jobs) as pool, tqdm(total=len(entries), unit="submission") as bar:
+        futures = {}
+        for entry in entries:
+            (out_dir / entry.stem).mkdir(parents=True, exist_ok=True)
+            futures[pool.submit(grade, unit, str(entry.resolve()), hidden=True, sandbox=sandbox,
+                                log=out_dir / entry.stem / "pytest.log")] = entry.stem
+        for future in as_completed(futures):
+            name = futures[future]
+            results[name] = future.result()
+            (out_dir / name / "results.json").write_text(json.dumps(results[name], indent=2) + "\n")
+            bar.set_postfix_str(name)
+            bar.update()
+    write_reports(unit, results, out_dir)
+    print(f"graded {len(results)} submissions -> {out_dir / 'grades.csv'}, {out_dir / 'report.html'}")
+    return 0
+
+
+def write_reports(unit, results: dict[str, dict], out_dir: Path) -> None:
+    names = sorted(results)
+    test_names = list(dict.fromkeys(t["name"] for r in results.values() for t in r["tests"]))
+    with (out_dir / "grades.csv").open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["submission", "score", "max_score", *test_names])
+        for name in names:
+            by_test = {t["name"]: t["score"] for t in results[name]["tests"]}
+            writer.writerow([name, results[name]["score"], results[name]["max_score"],
+                             *(by_test.get(t, 0.0) for t in test_names)])
+    max_score = max((r["max_score"] for r in results.values()), default=0.0)
+    scores = [results[n]["score"] for n in names]
+    tests = []
+    for test_name in test_names:
+        rows = [t for r in results.values() for t in r["tests"] if t["name"] == test_name]
+        passed = sum(t["status"] == "passed" for t in rows)
+        tests.append({"name": test_name, "max_score": rows[0]["max_score"], "visibility": rows[0]["visibility"],
+                      "passed": passed, "rate": passed / max(len(names), 1)})
+    rows = [{"name": n, "score": results[n]["score"], "max_score": results[n]["max_score"],
+             "problem": first_problem(results[n])} for n in names]
+    isolation = next((r["output"] for r in results.values() if r["output"].startswith("Isolation")), "")
+    (out_dir / "report.html").write_text(REPORT.render(
+        unit=unit, rows=rows, tests=tests, max_score=max_score, mean=sum(scores) / max(len(scores), 1),
+        chart=jinja2.utils.markupsafe.Markup(score_chart(scores, max_score)), isolation=isolation))

@@ -1,0 +1,128 @@
+"""Runs a submission in its own process (in a bubblewrap sandbox when grading) and returns each job's JSON trace."""
+from __future__ import annotations
+
+import json
+import os
+import resource
+import selectors
+import shutil
+import signal
+import subprocess
+import sys
+import sysconfig
+from pathlib import Path
+
+from autograder.units import ROOT
+
+MEMORY_LIMIT = 2 * 1024**3     # bytes of address space for the submission's process
+FILE_LIMIT = 16 * 1024**2      # bytes any one file it writes may reach
+JOB_TIMEOUT = float(os.environ.get("COURSE_JOB_TIMEOUT", 20))  # seconds one test's run may take
+
+
+def sandbox_available() -> bool:
+    if not shutil.which("bwrap"):
+        return False
+    probe = subprocess.run(["bwrap", "--unshare-all", "--ro-bind", "/", "/", "true"], capture_output=True)
+    return probe.returncode == 0
+
+
+def sandbox_command(target: Path, driver: Path) -> list[str]:
+    """bwrap arguments: no network, no other processes, read-only interpreter and course library,
+    the submission and the driver; nothing else of the repo (no solutions/, no tests) is visible."""
+    visible = {Path(sys.prefix), Path(sys.base_prefix), Path(sysconfig.get_paths()["purelib"]),
+               ROOT / "agentkit", ROOT / "autograder", target, driver}
+    command = ["bwrap", "--unshare-all", "--die-with-parent", "--new-session", "--clearenv",
+               "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "HOME", "/tmp", "--setenv", "PYTHONPATH", str(ROOT),
+               "--setenv", "PYTHONDONTWRITEBYTECODE", "1", "--setenv", "LANG", "C.UTF-8",
+               "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--chdir", "/tmp"]
+    for system_dir in ("/usr", "/bin", "/lib", "/lib64", "/etc/alternatives"):
+        if Path(system_dir).exists():
+            command += ["--ro-bind", system_dir, system_dir]
+    for path in sorted(p.resolve() for p in visible):
+        command += ["--ro-bind", str(path), str(path)]
+    return command
+
+
+def limit_resources() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (FILE_LIMIT, FILE_LIMIT))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    os.setsid()
+
+
+class Runner:
+    """One worker process per submission, restarted after a job that hangs or kills it."""
+
+    def __init__(self, package: str, target: Path, driver: Path, *, sandbox: bool = False,
+                 timeout: float = JOB_TIMEOUT):
+        self.package, self.target, self.driver = package, Path(target).resolve(), Path(driver).resolve()
+        self.sandbox, self.timeout = sandbox, timeout
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def isolation(self) -> str:
+        limits = f"wall {self.timeout:.0f}s per test, memory {MEMORY_LIMIT // 1024**3} GiB"
+        if self.sandbox:
+            return f"bubblewrap sandbox (no network, read-only filesystem without solutions/ or tests), {limits}"
+        return f"separate process, network blocked in-process, {limits}"
+
+    def start(self) -> None:
+        command = [sys.executable, "-m", "autograder.worker", self.package, str(self.target), str(self.driver)]
+        if self.sandbox:
+            command = sandbox_command(self.target, self.driver) + command
+        env = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
+        self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                        stderr=subprocess.PIPE, text=True, env=env, preexec_fn=limit_resources,
+                                        cwd="/tmp")
+
+    def stop(self) -> None:
+        if self.process is not None:
+            try:
+                os.killpg(self.process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            self.process.wait()
+            for stream in (self.process.stdin, self.process.stdout, self.process.stderr):
+                stream.close()
+            self.process = None
+
+    def run(self, scenario: dict, entry: str, **kwargs) -> dict:
+        """Run `entry` of the unit's driver on the submission while `scenario` answers its LLM calls."""
+        if self.process is None:
+            self.start()
+        try:
+            self.process.stdin.write(json.dumps({"scenario": scenario, "entry": entry, "kwargs": kwargs}, default=str) + "\n")
+            self.process.stdin.flush()
+        except BrokenPipeError:
+            return self._died()
+        selector = selectors.DefaultSelector()
+        selector.register(self.process.stdout, selectors.EVENT_READ)
+        ready = selector.select(self.timeout)
+        selector.close()
+        if not ready:
+            self.stop()
+            return failure(f"timed out after {self.timeout:.0f}s: an endless loop, or a wait that never ends? "
+                           "(the process was stopped)")
+        line = self.process.stdout.readline()
+        if not line:
+            return self._died()
+        return json.loads(line)
+
+    def _died(self) -> dict:
+        self.process.wait()
+        code = self.process.returncode
+        why = f"killed by signal {-code}" if code < 0 else f"exit code {code}"
+        detail = self.process.stderr.read()[-1500:]
+        self.stop()
+        return failure(f"the submission's process died ({why}); possibly the {MEMORY_LIMIT // 1024**3} GiB "
+                       f"memory limit, os._exit or a crash. {detail}".strip())
+
+    def __enter__(self) -> Runner:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.stop()
+
+
+def failure(error: str) -> dict:
+    return {"ok": False, "result": None, "sent": [], "error": error, "stdout": ""}

@@ -1,0 +1,72 @@
+"""Collects each graded test's outcome, points and hint, and writes Gradescope's results.json format."""
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+OUTPUT_LIMIT = 2000
+
+
+def points_of(item: pytest.Item) -> float:
+    marker = item.get_closest_marker("points")
+    return float(marker.args[0]) if marker else 0.0
+
+
+def is_hidden(item: pytest.Item) -> bool:
+    return item.get_closest_marker("hidden") is not None or "hidden_tests" in Path(str(item.fspath)).parts
+
+
+def failure_text(report: pytest.TestReport) -> str:
+    crash = getattr(report.longrepr, "reprcrash", None)
+    text = crash.message if crash is not None else str(report.longrepr)
+    return text[:OUTPUT_LIMIT]
+
+
+class Scoreboard:
+    def __init__(self, config: pytest.Config):
+        self.config = config
+        self.items: dict[str, dict] = {}
+        self.started = time.monotonic()
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
+        for item in items:
+            hint = item.get_closest_marker("hint")
+            self.items[item.nodeid] = {
+                "name": item.name, "max_score": points_of(item), "score": 0.0, "hidden": is_hidden(item),
+                "hint": hint.args[0] if hint else "", "outcome": "not run", "output": ""}
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        entry = self.items.get(report.nodeid)
+        if entry is None:
+            return
+        if report.failed and entry["outcome"] != "failed":
+            phase = "" if report.when == "call" else f" (in {report.when})"
+            entry.update(outcome="failed", score=0.0, output=failure_text(report) + phase)
+        elif report.when == "call" and report.passed and entry["outcome"] == "not run":
+            entry.update(outcome="passed", score=entry["max_score"])
+        elif report.skipped and entry["outcome"] == "not run":
+            entry.update(outcome="skipped", output=str(report.longrepr[-1]) if isinstance(report.longrepr, tuple) else "")
+
+    def results(self) -> dict:
+        from autograder.plugin import ISOLATION
+        tests = []
+        for entry in self.items.values():
+            output = entry["output"]
+            if entry["outcome"] != "passed" and entry["hint"]:
+                output = f"{output}\nHint: {entry['hint']}".strip()
+            tests.append({"name": entry["name"], "score": entry["score"], "max_score": entry["max_score"],
+                          "status": "passed" if entry["outcome"] == "passed" else "failed",
+                          "output": output, "visibility": "hidden" if entry["hidden"] else "visible"})
+        return {"score": sum(t["score"] for t in tests), "max_score": sum(t["max_score"] for t in tests),
+                "execution_time": round(time.monotonic() - self.started, 2),
+                "output": f"Isolation: {self.config.stash.get(ISOLATION, 'in-process')}",
+                "tests": tests}
+
+    def pytest_sessionfinish(self, session: pytest.Session) -> None:
+        path = self.config.getoption("results_json")
+        if path:
+            Path(path).write_text(json.dumps(self.results(), indent=2) + "\n")

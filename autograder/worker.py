@@ -1,0 +1,107 @@
+"""The process that runs submitted code: reads jobs as JSON lines, replays a scenario, answers with plain JSON.
+
+It is started (sandboxed when grading) by autograder.runner. The submission's own prints go to a capped
+buffer and its file descriptors 1 and 2 to /dev/null, so nothing it writes can corrupt the replies.
+Usage: python -m autograder.worker PACKAGE SUBMISSION DRIVER_PY
+"""
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import io
+import json
+import os
+import sys
+import traceback
+from pathlib import Path
+from types import SimpleNamespace
+
+OUTPUT_CAP = 20_000  # characters of a job's printed output kept for feedback
+
+
+class CappedText(io.TextIOBase):
+    """A stdout that keeps the first OUTPUT_CAP characters and counts the rest."""
+
+    def __init__(self):
+        self.kept, self.dropped = [], 0
+
+    def write(self, text: str) -> int:
+        room = OUTPUT_CAP - sum(map(len, self.kept))
+        self.kept.append(text[:max(room, 0)])
+        self.dropped += max(len(text) - max(room, 0), 0)
+        return len(text)
+
+    def value(self) -> str:
+        tail = f"\n[... {self.dropped} more characters of output dropped]" if self.dropped else ""
+        return "".join(self.kept) + tail
+
+
+def block_network() -> None:
+    import pytest_socket
+    pytest_socket.disable_socket(allow_unix_socket=True)
+
+
+def load_driver(path: str):
+    spec = importlib.util.spec_from_file_location("unit_driver", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def plain(value):
+    """Round-trip through JSON text so only data, never the submission's objects, leaves this process."""
+    return json.loads(json.dumps(value, allow_nan=False))
+
+
+def run_job(job: dict, package: str, target: Path, driver) -> dict:
+    from agentkit import replay
+    from autograder import submission as submissions
+
+    out = CappedText()
+    trace = {"ok": False, "result": None, "sent": [], "error": None, "stdout": ""}
+    unit = SimpleNamespace(package=package)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+            module = submissions.load(unit, target)
+            with replay.scenario(job["scenario"]) as cassette:
+                try:
+                    result = getattr(driver, job["entry"])(module, **job.get("kwargs", {}))
+                finally:
+                    trace["sent"] = [{"api": s.api, **vars(s.view)} for s in cassette.sent]
+        trace.update(ok=True, result=plain(result))
+    except BaseException as exc:  # noqa: BLE001 - whatever the submission raised becomes a per-test result
+        if isinstance(exc, KeyboardInterrupt):
+            raise
+        trace["error"] = describe_error(exc, target)
+    trace["stdout"] = out.value()
+    for entry in trace["sent"]:
+        entry.pop("tool_schemas", None)
+    return plain(trace)
+
+
+def describe_error(exc: BaseException, target: Path) -> str:
+    """The exception and where in the submission it happened (the harness's own frames left out)."""
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.startswith(str(target))]
+    where = "".join(f"\n  at {Path(f.filename).relative_to(target.parent)}:{f.lineno} in {f.name}: {f.line}"
+                    for f in frames[-3:])
+    return f"{type(exc).__name__}: {exc}"[:1500] + where
+
+
+def main(package: str, target: str, driver_path: str) -> None:
+    replies = os.fdopen(os.dup(1), "w", buffering=1)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.dup2(devnull, 2)
+    sys.stdout = sys.stderr = io.StringIO()
+    os.environ["COURSE_LLM_MODE"] = "replay"
+    for name in ("ANTHROPIC_API_KEY", "OPENAI_API_KEY"):
+        os.environ.pop(name, None)
+    block_network()
+    driver = load_driver(driver_path)
+    for line in sys.stdin:
+        reply = run_job(json.loads(line), package, Path(target), driver)
+        replies.write(json.dumps(reply) + "\n")
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:4])

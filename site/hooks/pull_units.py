@@ -1,0 +1,27 @@
+"""Publish the lesson pages, lab READMEs and notebooks that live next to their code, without copying them."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
+ROOT = Path(__file__).resolve().parents[2]  # site/hooks/pull_units.py -> repo root
+PATTERNS = ["days/**/*.md", "labs/*/README.md", "capstone-options/**/*.md", "days/**/*.ipynb", "labs/**/*.ipynb"]
+SKIP = {"starter", "solutions", ".ipynb_checkpoints", "tests", "fixtures"}
+
+
+def unit_pages() -> list[str]:
+    """Repo-relative paths of the pages to publish, sorted; notebooks only outside SKIP folders."""
+    found = {p.relative_to(ROOT).as_posix() for pattern in PATTERNS for p in ROOT.glob(pattern) if p.is_file()}
+    return sorted(path for path in found if not SKIP & set(path.split("/")[:-1]))
+
+
+@event_priority(100)  # before mkdocs-jupyter's on_files, so it sees (and renders) the notebooks added here
+def on_files(files, config):
+    for path in unit_pages():
+        if files.get_file_from_path(path) is None:  # a page under site/ with the same path wins
+            # src_dir is the repo root, so relative links between units resolve as they do on GitHub;
+            # labs/<lab>/README.md is published as labs/<lab>/index.html (MkDocs treats README as index).
+            files.append(File(path, str(ROOT), config.site_dir, config.use_directory_urls))
+    return files

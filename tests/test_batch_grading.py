@@ -1,0 +1,70 @@
+"""`course grade` survives hostile and broken submissions: each gets a clear result and the batch completes."""
+import csv
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from autograder.runner import sandbox_available
+from autograder.units import ROOT
+
+UNIT = Path(__file__).parent / "units" / "summariser"
+SOLUTION = (UNIT / "solution" / "summariser" / "__init__.py").read_text()
+HOSTILE = {
+    "loops_forever": "def summarise(client, text):\n    while True:\n        pass\n",
+    "calls_network": ("import socket\n\ndef summarise(client, text):\n"
+                      "    socket.create_connection(('192.0.2.1', 80), timeout=2)\n    return 'sent'\n"),
+    "crashes_on_import": "import this_module_does_not_exist\n",
+    "floods_output": "import os\n" + SOLUTION.replace('    reply = client.chat(',
+                                                        '    print("x" * 100_000_000)\n    os.write(1, b"y" * 10_000_000)\n    reply = client.chat('),
+    "reads_solutions": (f"from pathlib import Path\n\ndef summarise(client, text):\n"
+                        f"    return Path({str(UNIT / 'solution' / 'summariser' / '__init__.py')!r}).read_text()\n"),
+    "equals_everything": ("class Anything(str):\n    def __eq__(self, other):\n        return True\n"
+                          "    __hash__ = str.__hash__\n\ndef summarise(client, text):\n"
+                          "    client.chat(text, system='summarise')\n    return Anything('nope')\n"),
+}
+
+
+def make_submissions(folder: Path) -> None:
+    shutil.copytree(UNIT / "solution", folder / "solution")
+    shutil.copytree(UNIT / "starter", folder / "starter")
+    for name, source in HOSTILE.items():
+        (folder / name / "summariser").mkdir(parents=True)
+        (folder / name / "summariser" / "__init__.py").write_text(source)
+
+
+@pytest.mark.skipif(not sandbox_available(), reason="bubblewrap is not installed (make setup installs it as root)")
+def test_grade_a_hostile_batch(tmp_path):
+    make_submissions(tmp_path / "in")
+    result = subprocess.run([sys.executable, "-m", "autograder.cli", "grade", str(UNIT), str(tmp_path / "in"),
+                             "--out", str(tmp_path / "out")], capture_output=True, text=True, timeout=600,
+                            env={**os.environ, "COURSE_JOB_TIMEOUT": "3"}, cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "8/8" in result.stderr  # the progress bar reached the end
+
+    out = tmp_path / "out"
+    results = {p.parent.name: json.loads(p.read_text()) for p in out.glob("*/results.json")}
+    assert sorted(results) == sorted(["solution", "starter", *HOSTILE])
+    scores = {name: r["score"] for name, r in results.items()}
+    assert scores["solution"] == scores["floods_output"] == 5.0
+    assert scores["equals_everything"] == 1.0  # it did send the right request; its answer object earns nothing
+    assert all(scores[name] == 0.0 for name in ["starter", *HOSTILE] if name not in ("floods_output", "equals_everything"))
+    assert "bubblewrap sandbox" in results["solution"]["output"]
+
+    def outputs(name):
+        return " ".join(t["output"] for t in results[name]["tests"])
+
+    assert "timed out after 3s" in outputs("loops_forever")
+    assert "Network is unreachable" in outputs("calls_network") or "SocketBlockedError" in outputs("calls_network")
+    assert "No module named 'this_module_does_not_exist'" in outputs("crashes_on_import")
+    assert "FileNotFoundError" in outputs("reads_solutions")
+    assert "assert 'nope' ==" in outputs("equals_everything")
+
+    rows = list(csv.DictReader((out / "grades.csv").open()))
+    assert {r["submission"]: float(r["score"]) for r in rows} == scores
+    report = (out / "report.html").read_text()
+    assert "<svg" in report and "Pass rate per test" in report and "loops_forever" in report
