@@ -12,16 +12,20 @@ _open = None  # (context manager, cassette) of the fixtures this kernel is repla
 
 def connect(fixtures: str | Path | None = None, provider: str | None = None, model: str | None = None,
             **options) -> Client:
-    """A Client for this notebook. In replay mode the notebook's fixtures answer every call;
-    in record mode live replies are written to them; in live mode they are not used."""
+    """A Client for this notebook. In replay mode the notebook's fixtures answer every call (a .json
+    cassette matched by request, or a .yaml scenario matched by predicates, for code students write);
+    in record mode live replies are written to the .json; in live mode fixtures are not used."""
     global _open
     if _open is not None:  # re-running the cell: close the previous cassette first
         _open[0].__exit__(None, None, None)
         _open = None
     current = replay.mode()
     fixtures = fixtures or os.environ.get("COURSE_FIXTURES")
+    is_scenario = str(fixtures or "").endswith((".yaml", ".yml"))
+    if current == "record" and is_scenario:
+        raise ValueError(f"{fixtures} is an authored scenario: it cannot be recorded; use a .json fixture")
     if current in ("replay", "record") and fixtures:
-        context = replay.cassette(fixtures, record=current == "record")
+        context = replay.scenario(fixtures) if is_scenario else replay.cassette(fixtures, record=current == "record")
         _open = (context, context.__enter__())
     client = Client(provider, model, **options)
     where = f", fixtures {fixtures}" if fixtures and current != "live" else ""

@@ -11,12 +11,13 @@ from agentkit import replay
 import yaml
 
 from autograder import submission as submissions
-from autograder.runner import Runner, sandbox_available
+from autograder.runner import InProcessRunner, Runner, sandbox_available
 from autograder.scoreboard import Scoreboard
 from autograder.units import unit_of
 
 LOOPBACK = ["127.0.0.0/8", "::1", "localhost"]
 KEY_VARIABLES = ("ANTHROPIC_API_KEY", "OPENAI_API_KEY", "COURSE_BASE_URL", "COURSE_PROVIDER", "COURSE_MODEL")
+SAVED_ENV = pytest.StashKey[dict]()
 DEFAULT_TIMEOUT = float(os.environ.get("COURSE_TEST_TIMEOUT", 30))  # seconds per test unless the ini sets one
 
 
@@ -30,6 +31,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_configure(config: pytest.Config) -> None:
+    config.stash[SAVED_ENV] = {name: os.environ.get(name) for name in (*KEY_VARIABLES, "COURSE_LLM_MODE")}
     for name in KEY_VARIABLES:  # tests never see a real key, so nothing can go live by accident
         os.environ.pop(name, None)
     os.environ["COURSE_LLM_MODE"] = "replay"
@@ -43,6 +45,16 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "hint(text): shown to the student when this test fails")
     config.addinivalue_line("markers", "hidden: counts in instructor grading, not shipped to students")
     config.pluginmanager.register(Scoreboard(config), "course-scoreboard")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Leave the process as we found it (this matters when pytest runs inside a notebook kernel)."""
+    pytest_socket._remove_restrictions()
+    for name, value in config.stash.get(SAVED_ENV, {}).items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
 
 
 @pytest.fixture
@@ -102,8 +114,13 @@ def _runners(request: pytest.FixtureRequest):
 
     def runner_for(unit) -> Runner:
         if unit.path not in runners:
-            target = submissions.resolve(unit, request.config.getoption("submission"))
-            runners[unit.path] = Runner(unit.package, target, unit.path / "driver.py", sandbox=sandbox)
+            choice = request.config.getoption("submission")
+            if choice == "inprocess":
+                module = request.config.stash[IN_PROCESS_MODULE]
+                runners[unit.path] = InProcessRunner(module, unit.path / "driver.py")
+            else:
+                target = submissions.resolve(unit, choice)
+                runners[unit.path] = Runner(unit.package, target, unit.path / "driver.py", sandbox=sandbox)
         return runners[unit.path]
 
     yield runner_for
@@ -133,3 +150,4 @@ def run(request: pytest.FixtureRequest, unit, _runners):
 
 
 ISOLATION = pytest.StashKey[str]()
+IN_PROCESS_MODULE = pytest.StashKey[object]()  # set by autograder.notebook.check for --submission=inprocess

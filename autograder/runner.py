@@ -126,3 +126,22 @@ class Runner:
 
 def failure(error: str) -> dict:
     return {"ok": False, "result": None, "sent": [], "error": error, "stdout": ""}
+
+
+class InProcessRunner:
+    """Runs jobs on a module already in this process (a notebook kernel's code under nbgrader). No isolation:
+    nbgrader's own kernel and timeout are the limits."""
+
+    isolation = "in-process (the notebook's kernel)"
+
+    def __init__(self, module, driver: Path):
+        from autograder.worker import load_driver
+        self.module, self.driver = module, load_driver(str(driver))
+
+    def run(self, scenario: dict, entry: str, **kwargs) -> dict:
+        from autograder.worker import run_job
+        job = {"scenario": json.loads(json.dumps(scenario, default=str)), "entry": entry, "kwargs": kwargs}
+        return run_job(job, lambda: self.module, self.driver, Path(getattr(self.module, "__file__", None) or "/nonexistent"))
+
+    def stop(self) -> None:
+        pass

@@ -53,16 +53,15 @@ def plain(value):
     return json.loads(json.dumps(value, allow_nan=False))
 
 
-def run_job(job: dict, package: str, target: Path, driver) -> dict:
+def run_job(job: dict, load_submission, driver, target: Path) -> dict:
+    """Run one job; `load_submission()` gives the code under test, `target` is where its files live."""
     from agentkit import replay
-    from autograder import submission as submissions
 
     out = CappedText()
     trace = {"ok": False, "result": None, "sent": [], "error": None, "stdout": ""}
-    unit = SimpleNamespace(package=package)
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
-            module = submissions.load(unit, target)
+            module = load_submission()
             with replay.scenario(job["scenario"]) as cassette:
                 try:
                     result = getattr(driver, job["entry"])(module, **job.get("kwargs", {}))
@@ -97,9 +96,12 @@ def main(package: str, target: str, driver_path: str) -> None:
     for name in ("ANTHROPIC_API_KEY", "OPENAI_API_KEY"):
         os.environ.pop(name, None)
     block_network()
+    from autograder import submission as submissions
+
     driver = load_driver(driver_path)
+    unit = SimpleNamespace(package=package)
     for line in sys.stdin:
-        reply = run_job(json.loads(line), package, Path(target), driver)
+        reply = run_job(json.loads(line), lambda: submissions.load(unit, Path(target)), driver, Path(target))
         replies.write(json.dumps(reply) + "\n")
 
 

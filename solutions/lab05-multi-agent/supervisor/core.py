@@ -1,0 +1,188 @@
+"""The supervisor loop: plan, run each subtask with its worker, synthesise, inside a budget.
+
+Every LLM call of a run goes through one `Ledger`, which is checked before each call: that is what
+turns "the model planned 40 steps" or "the replies were long" into a partial result instead of a bill.
+"""
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from agentkit import LLMError, Reply, StructuredOutputError
+
+from supervisor import prompts
+from supervisor.models import Budget, Plan, Result, Step, Subtask
+
+T = TypeVar("T")
+WORKER_FAILED = "worker_failed"
+BUDGET_STOPS = ("max_steps", "max_cost")
+
+
+class EmptyReplyError(LLMError):
+    """The model answered with no text. Worth one more try, like a server error."""
+
+    retryable = True
+
+
+class Ledger:
+    """What one run has spent so far: LLM calls started, and dollars."""
+
+    def __init__(self, client, budget: Budget):
+        self.client = client
+        self.budget = budget
+        self.calls = 0
+        self.cost_usd = 0.0
+
+    def stop_reason(self) -> str | None:
+        """"max_steps" or "max_cost" once that budget is used up, else None. Check it before every call."""
+        if self.calls >= self.budget.max_steps:
+            return "max_steps"
+        if self.cost_usd >= self.budget.max_cost_usd:
+            return "max_cost"
+        return None
+
+    def chat(self, messages, **options: Any) -> Reply:
+        self.calls += 1  # counted before the call: a request that fails still used a step
+        reply = self.client.chat(messages, **options)
+        self.cost_usd += reply.cost_usd or 0.0
+        return reply
+
+    def structured(self, messages, schema: type[T], **options: Any) -> T:
+        # structured() may make several calls (it feeds validation errors back to the model), so it may only
+        # retry within the steps left, and what it made is read back from the client's log of calls.
+        retries = max(0, min(2, self.budget.max_steps - self.calls - 1))
+        calls_before, cost_before = len(self.client.calls), self.client.total_cost_usd
+        failed = 0
+        try:
+            return self.client.structured(messages, schema, retries=retries, **options)
+        except StructuredOutputError:
+            raise
+        except LLMError:
+            failed = 1  # the request that raised never reached client.calls
+            raise
+        finally:
+            self.calls += len(self.client.calls) - calls_before + failed
+            self.cost_usd += self.client.total_cost_usd - cost_before
+
+
+class Supervisor:
+    """Plans a task, runs each subtask with the named worker, and synthesises one answer.
+
+    >>> result = Supervisor(Client("anthropic"), Budget(max_steps=6)).run("Brief the board on heat pumps")
+    >>> result.status, result.stop_reason, result.answer
+    """
+
+    max_attempts = 2   # per call: the first try and one retry
+    max_tokens = 1024
+
+    def __init__(self, client, budget: Budget = Budget(), *, backoff_s: float = 0.5, max_backoff_s: float = 8.0):
+        self.client = client
+        self.budget = budget
+        self.backoff_s = backoff_s
+        self.max_backoff_s = max_backoff_s
+
+    def run(self, task: str) -> Result:
+        ledger = Ledger(self.client, self.budget)
+        plan, stop, error = self._attempt(ledger, self.plan, task, ledger)
+        if plan is None:
+            steps = [] if error is None else [Step("supervisor", "plan the task", describe(error), ok=False)]
+            return Result("", "partial", steps, ledger.cost_usd, stop)
+
+        steps: list[Step] = []
+        for subtask in plan.subtasks:
+            output, stop, error = self._attempt(ledger, self.work, task, subtask, steps, ledger)
+            if output is None:
+                if error is not None:
+                    steps.append(Step(subtask.agent, subtask.instruction, describe(error), ok=False))
+                # Later subtasks build on this one (the writer needs the research), so stop here.
+                return self._finish(task, steps, ledger, stop)
+            steps.append(Step(subtask.agent, subtask.instruction, output, ok=True))
+        return self._finish(task, steps, ledger, None)
+
+    def plan(self, task: str, ledger: Ledger) -> Plan:
+        return ledger.structured(task, Plan, system=prompts.PLANNER, max_tokens=self.max_tokens)
+
+    def work(self, task: str, subtask: Subtask, steps: list[Step], ledger: Ledger) -> str:
+        """One worker call: its role's system prompt; the subtask and every earlier successful output."""
+        reply = ledger.chat(worker_brief(task, subtask, steps), system=prompts.WORKERS[subtask.agent],
+                            max_tokens=self.max_tokens)
+        return text_of(reply)
+
+    def synthesise(self, task: str, steps: list[Step], ledger: Ledger) -> str:
+        reply = ledger.chat(synthesis_brief(task, steps), system=prompts.SYNTHESISER, max_tokens=self.max_tokens)
+        return text_of(reply)
+
+    def _finish(self, task: str, steps: list[Step], ledger: Ledger, stop: str | None) -> Result:
+        """Synthesise from the successful steps; when that is not possible, settle for the last good output."""
+        done = [s for s in steps if s.ok]
+        fallback = done[-1].output if done else ""
+        if stop in BUDGET_STOPS or (stop is not None and not done):
+            return Result(fallback, "partial", steps, ledger.cost_usd, stop)
+        answer, synthesis_stop, error = self._attempt(ledger, self.synthesise, task, steps, ledger)
+        if answer is None:
+            if error is not None:
+                steps.append(Step("supervisor", "synthesise the answer", describe(error), ok=False))
+            return Result(fallback, "partial", steps, ledger.cost_usd, stop or synthesis_stop)
+        return Result(answer, "complete" if stop is None else "partial", steps, ledger.cost_usd, stop)
+
+    def _attempt(self, ledger: Ledger, call: Callable[..., T], *args: Any) -> tuple[T | None, str | None, LLMError | None]:
+        """Make `call` (one LLM request) succeed within the budget: (value, None, None) if it did, else
+        (None, why, last error) with why a budget stop or "worker_failed". Only retryable errors are retried."""
+        error: LLMError | None = None
+        for attempt in range(self.max_attempts):
+            if stop := ledger.stop_reason():
+                return None, stop, error
+            try:
+                return call(*args), None, None
+            except LLMError as exc:
+                error = exc
+                if not exc.retryable:
+                    break
+                if attempt + 1 < self.max_attempts:
+                    time.sleep(self._delay(exc, attempt))
+        return None, WORKER_FAILED, error
+
+    def _delay(self, error: LLMError, attempt: int) -> float:
+        hint = getattr(error, "retry_after", None)  # a rate limit's own "come back in N seconds"
+        wait = hint if hint is not None else self.backoff_s * 2 ** attempt * random.uniform(1.0, 1.25)
+        return min(wait, self.max_backoff_s)
+
+
+def text_of(reply: Reply) -> str:
+    text = reply.text.strip()
+    if not text:
+        raise EmptyReplyError(f"the model returned no text (stop reason {reply.stop_reason})",
+                              provider=reply.provider)
+    return text
+
+
+def describe(error: LLMError) -> str:
+    return f"{type(error).__name__}: {error}"
+
+
+def results_section(steps: list[Step]) -> str:
+    return "\n\n".join(f"[{n}] {s.agent} ({s.instruction})\n{s.output}"
+                       for n, s in enumerate((s for s in steps if s.ok), start=1))
+
+
+def worker_brief(task: str, subtask: Subtask, steps: list[Step]) -> str:
+    parts = [f"Overall task: {task}", f"Your subtask: {subtask.instruction}"]
+    if any(s.ok for s in steps):
+        parts.append("Results of the earlier steps, in order:\n\n" + results_section(steps))
+    return "\n\n".join(parts)
+
+
+def synthesis_brief(task: str, steps: list[Step]) -> str:
+    parts = [f"Task: {task}"]
+    if any(s.ok for s in steps):
+        parts.append("Results from the team, in order:\n\n" + results_section(steps))
+    else:
+        parts.append("No agent results: answer the task directly.")
+    failed = [s for s in steps if not s.ok]
+    if failed:
+        parts.append("These subtasks failed and produced nothing:\n" + "\n".join(
+            f"- {s.agent}: {s.instruction}" for s in failed))
+    parts.append("Write the final answer for the user.")
+    return "\n\n".join(parts)

@@ -1,0 +1,27 @@
+"""Every unit is honest: its reference solution scores full marks and every graded test fails on its starter."""
+from pathlib import Path
+
+import pytest
+
+from autograder.grading import grade
+from autograder.units import all_units, load_unit
+
+UNITS = [load_unit(Path(__file__).parent / "units" / "summariser"), *all_units()]
+
+
+@pytest.mark.parametrize("unit", UNITS, ids=lambda u: u.name)
+def test_solution_scores_full_marks(unit):
+    results = grade(unit, "solution", hidden=True)
+    assert results["tests"], results["output"]
+    failed = [(t["name"], t["output"][:300]) for t in results["tests"] if t["status"] != "passed"]
+    assert not failed
+    assert results["score"] == results["max_score"] > 0
+    assert all(t["max_score"] > 0 for t in results["tests"]), "every graded test must carry points"
+
+
+@pytest.mark.parametrize("unit", UNITS, ids=lambda u: u.name)
+def test_every_graded_test_fails_on_the_starter(unit):
+    results = grade(unit, "starter", hidden=True)
+    assert results["tests"], results["output"]
+    passing = [t["name"] for t in results["tests"] if t["status"] == "passed"]
+    assert not passing, f"these tests pass on the starter, so they grade nothing: {passing}"
