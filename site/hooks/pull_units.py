@@ -12,7 +12,7 @@ SKIP = {"starter", "solutions", ".ipynb_checkpoints", "tests", "fixtures"}
 
 
 def unit_pages() -> list[str]:
-    """Repo-relative paths of the pages to publish, sorted; notebooks only outside SKIP folders."""
+    """Repo-relative paths of the pages to publish, sorted, leaving out anything inside a SKIP folder."""
     found = {p.relative_to(ROOT).as_posix() for pattern in PATTERNS for p in ROOT.glob(pattern) if p.is_file()}
     return sorted(path for path in found if not SKIP & set(path.split("/")[:-1]))
 
@@ -25,3 +25,10 @@ def on_files(files, config):
             # labs/<lab>/README.md is published as labs/<lab>/index.html (MkDocs treats README as index).
             files.append(File(path, str(ROOT), config.site_dir, config.use_directory_urls))
     return files
+
+
+def on_serve(server, config, builder):
+    for folder in ("days", "labs", "capstone-options"):  # `mkdocs serve` only watches docs_dir by itself
+        if (ROOT / folder).is_dir():
+            server.watch(str(ROOT / folder))
+    return server
