@@ -60,8 +60,10 @@ def find_unit(name_or_path: str) -> Unit:
 
 
 def unit_of(test_file: Path) -> Unit | None:
-    """The unit a test file belongs to: the nearest folder above it that holds a unit.toml."""
-    for folder in test_file.resolve().parents:
+    """The unit a test file belongs to: the nearest folder above it that holds a unit.toml, or, for hidden
+    tests kept under solutions/, the unit whose solution folder holds them."""
+    path = test_file.resolve()
+    for folder in path.parents:
         if (folder / "unit.toml").is_file():
             return load_unit(folder)
-    return None
+    return next((u for u in all_units() if path.is_relative_to(u.solution.resolve())), None)

@@ -66,7 +66,7 @@ def test_nothing_fetched_from_google_fonts(built):
     assert not offenders, f"pages load Google Fonts (set theme.font: false): {offenders}"
 
 
-def test_no_solutions_or_sources_published(built):
+def test_no_solutions_or_hooks_published(built):
     leaked = [str(p.relative_to(built)) for p in built.rglob("*")
-              if {"solutions", "hidden_tests", "hooks", "starter"} & set(p.relative_to(built).parts)]
+              if {"solutions", "hidden_tests", "hooks"} & set(p.relative_to(built).parts)]
     assert not leaked, f"the site publishes files it must not: {leaked[:10]}"
