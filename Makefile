@@ -8,11 +8,12 @@ BIN := $(VENV)/bin
 .PHONY: setup start test doctor system-packages
 setup: $(VENV)/.installed
 
-# bubblewrap sandboxes submissions during instructor grading; installed when we are root on Debian/Ubuntu.
+# bubblewrap sandboxes submissions during instructor grading; redis-server backs the shared-state patterns
+# (tests start their own). Installed when we are root on Debian/Ubuntu; otherwise install them yourself.
 system-packages:
-	@command -v bwrap >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
-		&& apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bubblewrap >/dev/null; } \
-		|| echo "note: bubblewrap is not installed; only instructors' sandboxed grading needs it"
+	@{ command -v bwrap && command -v redis-server; } >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+		&& apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bubblewrap redis-server >/dev/null; } \
+		|| echo "note: bubblewrap or redis-server is missing; see the README"
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -16,6 +16,7 @@ from autograder.units import ROOT
 
 MEMORY_LIMIT = 2 * 1024**3     # bytes of address space for the submission's process
 FILE_LIMIT = 16 * 1024**2      # bytes any one file it writes may reach
+SERVICES_DIR = Path(os.environ.get("COURSE_SERVICES_DIR", "/tmp/course-services"))  # unix sockets of test services
 JOB_TIMEOUT = float(os.environ.get("COURSE_JOB_TIMEOUT", 20))  # seconds one test's run may take
 
 
@@ -40,6 +41,8 @@ def sandbox_command(target: Path, driver: Path) -> list[str]:
             command += ["--ro-bind", system_dir, system_dir]
     for path in sorted(p.resolve() for p in visible):
         command += ["--ro-bind", str(path), str(path)]
+    if SERVICES_DIR.is_dir():  # local services the tests started (e.g. Redis) listen on unix sockets here
+        command += ["--bind", str(SERVICES_DIR), str(SERVICES_DIR)]
     return command
 
 
