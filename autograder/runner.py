@@ -17,6 +17,7 @@ from autograder.units import ROOT
 MEMORY_LIMIT = 2 * 1024**3     # bytes of address space for the submission's process
 FILE_LIMIT = 16 * 1024**2      # bytes any one file it writes may reach
 SERVICES_DIR = Path(os.environ.get("COURSE_SERVICES_DIR", "/tmp/course-services"))  # unix sockets of test services
+TIMEOUTS_BEFORE_GIVING_UP = 3  # after this many timed-out tests, the rest fail at once so a batch keeps moving
 JOB_TIMEOUT = float(os.environ.get("COURSE_JOB_TIMEOUT", 20))  # seconds one test's run may take
 
 
@@ -61,6 +62,7 @@ class Runner:
         self.package, self.target, self.driver = package, Path(target).resolve(), Path(driver).resolve()
         self.sandbox, self.timeout = sandbox, timeout
         self.process: subprocess.Popen | None = None
+        self.timeouts = 0
 
     @property
     def isolation(self) -> str:
@@ -91,6 +93,9 @@ class Runner:
 
     def run(self, scenario: dict, entry: str, **kwargs) -> dict:
         """Run `entry` of the unit's driver on the submission while `scenario` answers its LLM calls."""
+        if self.timeouts >= TIMEOUTS_BEFORE_GIVING_UP:
+            return failure(f"not run: {self.timeouts} earlier tests timed out, so the remaining tests fail "
+                           "without running (fix the endless loop and grade again)")
         if self.process is None:
             self.start()
         try:
@@ -104,6 +109,7 @@ class Runner:
         selector.close()
         if not ready:
             self.stop()
+            self.timeouts += 1
             return failure(f"timed out after {self.timeout:.0f}s: an endless loop, or a wait that never ends? "
                            "(the process was stopped)")
         line = self.process.stdout.readline()

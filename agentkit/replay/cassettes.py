@@ -49,11 +49,11 @@ def normalised_body(r1, r2) -> None:
     assert canonical_body(r1) == canonical_body(r2), "the request body differs"
 
 
-def summarise(api: str | None, view: wire.RequestView | None, path: str) -> str:
+def summarise(api: str | None, view: wire.RequestView | None, path: str, method: str = "POST") -> str:
     if view is None:
-        return f"POST {path}"
+        return f"{method} {path}"
     last = view.messages[-1] if view.messages else ("-", "")
-    lines = [f"POST {path}  ({api}, model={view.model}, stream={view.stream})"]
+    lines = [f"{method} {path}  ({api}, model={view.model}, stream={view.stream})"]
     if view.system:
         lines.append(f"    system: {view.system[:160]!r}")
     lines.append(f"    last {last[0]} message: {last[1][:160]!r}  ({len(view.messages)} messages)")
@@ -113,7 +113,7 @@ class CourseCassette(Cassette):
             if self.scenario is not None:
                 exchange = self.scenario.next_for(api, view) if view is not None else None
                 if exchange is None:
-                    raise NoRecordingError(self._scenario_miss(api, view, request.path))
+                    raise NoRecordingError(self._scenario_miss(api, view, request))
                 self._pending.value = (exchange, api, view)
                 return True
             if super().can_play_response_for(request):
@@ -149,8 +149,9 @@ class CourseCassette(Cassette):
             self._metadata["provenance"] = {**self.provenance, "models": models}
         super()._persist(cassette_dict)
 
-    def _scenario_miss(self, api, view, path) -> str:
-        lines = [f"No recording for this request (scenario {self.scenario.name}).", "  asked: " + summarise(api, view, path)]
+    def _scenario_miss(self, api, view, request) -> str:
+        lines = [f"No recording for this request (scenario {self.scenario.name}).",
+                 "  asked: " + summarise(api, view, request.path, request.method)]
         waiting = self.scenario.unused()
         if view is not None and waiting:
             from agentkit.replay.scenarios import matches
@@ -163,7 +164,7 @@ class CourseCassette(Cassette):
         return "\n".join(lines)
 
     def _cassette_miss(self, request, api, view) -> str:
-        lines = [f"No recording for this request (fixtures {self._path}).", "  asked: " + summarise(api, view, request.path)]
+        lines = [f"No recording for this request (fixtures {self._path}).", "  asked: " + summarise(api, view, request.path, request.method)]
         asked = canonical_body(request)
         candidates = [(difflib.SequenceMatcher(None, asked, canonical_body(r)).ratio(), r) for r in self.requests]
         if candidates:
