@@ -13,14 +13,14 @@ HOW_TO_GO_LIVE = ("To run live instead: set ANTHROPIC_API_KEY or OPENAI_API_KEY 
 
 
 def mode() -> str:
-    """COURSE_LLM_MODE if set; otherwise live when a provider key is set, replay (offline) when none is."""
+    """COURSE_LLM_MODE if set; otherwise live when a provider key or COURSE_BASE_URL is set, else replay."""
     chosen = os.environ.get("COURSE_LLM_MODE", "").strip().lower()
     if chosen:
         if chosen not in MODES:
             raise ValueError(f"COURSE_LLM_MODE={chosen!r}; use one of {', '.join(MODES)}")
         return chosen
-    has_key = os.environ.get("ANTHROPIC_API_KEY") or os.environ.get("OPENAI_API_KEY")
-    return "live" if has_key else "replay"
+    names = ("ANTHROPIC_API_KEY", "OPENAI_API_KEY", "COURSE_BASE_URL")
+    return "live" if any(os.environ.get(name) for name in names) else "replay"
 
 
 def active():

@@ -37,21 +37,26 @@ class Ledger:
 
     def stop_reason(self) -> str | None:
         """"max_steps" or "max_cost" once that budget is used up, else None. Check it before every call."""
+        ### BEGIN SOLUTION
         if self.calls >= self.budget.max_steps:
             return "max_steps"
         if self.cost_usd >= self.budget.max_cost_usd:
             return "max_cost"
         return None
+        ### END SOLUTION
 
     def chat(self, messages, **options: Any) -> Reply:
+        ### BEGIN SOLUTION
         self.calls += 1  # counted before the call: a request that fails still used a step
         reply = self.client.chat(messages, **options)
         self.cost_usd += reply.cost_usd or 0.0
         return reply
+        ### END SOLUTION
 
     def structured(self, messages, schema: type[T], **options: Any) -> T:
         # structured() may make several calls (it feeds validation errors back to the model), so it may only
         # retry within the steps left, and what it made is read back from the client's log of calls.
+        ### BEGIN SOLUTION
         retries = max(0, min(2, self.budget.max_steps - self.calls - 1))
         calls_before, cost_before = len(self.client.calls), self.client.total_cost_usd
         failed = 0
@@ -65,6 +70,7 @@ class Ledger:
         finally:
             self.calls += len(self.client.calls) - calls_before + failed
             self.cost_usd += self.client.total_cost_usd - cost_before
+        ### END SOLUTION
 
 
 class Supervisor:
@@ -84,6 +90,7 @@ class Supervisor:
         self.max_backoff_s = max_backoff_s
 
     def run(self, task: str) -> Result:
+        ### BEGIN SOLUTION
         ledger = Ledger(self.client, self.budget)
         plan, stop, error = self._attempt(ledger, self.plan, task, ledger)
         if plan is None:
@@ -100,22 +107,30 @@ class Supervisor:
                 return self._finish(task, steps, ledger, stop)
             steps.append(Step(subtask.agent, subtask.instruction, output, ok=True))
         return self._finish(task, steps, ledger, None)
+        ### END SOLUTION
 
     def plan(self, task: str, ledger: Ledger) -> Plan:
+        ### BEGIN SOLUTION
         return ledger.structured(task, Plan, system=prompts.PLANNER, max_tokens=self.max_tokens)
+        ### END SOLUTION
 
     def work(self, task: str, subtask: Subtask, steps: list[Step], ledger: Ledger) -> str:
         """One worker call: its role's system prompt; the subtask and every earlier successful output."""
+        ### BEGIN SOLUTION
         reply = ledger.chat(worker_brief(task, subtask, steps), system=prompts.WORKERS[subtask.agent],
                             max_tokens=self.max_tokens)
         return text_of(reply)
+        ### END SOLUTION
 
     def synthesise(self, task: str, steps: list[Step], ledger: Ledger) -> str:
+        ### BEGIN SOLUTION
         reply = ledger.chat(synthesis_brief(task, steps), system=prompts.SYNTHESISER, max_tokens=self.max_tokens)
         return text_of(reply)
+        ### END SOLUTION
 
     def _finish(self, task: str, steps: list[Step], ledger: Ledger, stop: str | None) -> Result:
         """Synthesise from the successful steps; when that is not possible, settle for the last good output."""
+        ### BEGIN SOLUTION
         done = [s for s in steps if s.ok]
         fallback = done[-1].output if done else ""
         if stop in BUDGET_STOPS or (stop is not None and not done):
@@ -126,10 +141,12 @@ class Supervisor:
                 steps.append(Step("supervisor", "synthesise the answer", describe(error), ok=False))
             return Result(fallback, "partial", steps, ledger.cost_usd, stop or synthesis_stop)
         return Result(answer, "complete" if stop is None else "partial", steps, ledger.cost_usd, stop)
+        ### END SOLUTION
 
     def _attempt(self, ledger: Ledger, call: Callable[..., T], *args: Any) -> tuple[T | None, str | None, LLMError | None]:
         """Make `call` (one LLM request) succeed within the budget: (value, None, None) if it did, else
         (None, why, last error) with why a budget stop or "worker_failed". Only retryable errors are retried."""
+        ### BEGIN SOLUTION
         error: LLMError | None = None
         for attempt in range(self.max_attempts):
             if stop := ledger.stop_reason():
@@ -143,38 +160,50 @@ class Supervisor:
                 if attempt + 1 < self.max_attempts:
                     time.sleep(self._delay(exc, attempt))
         return None, WORKER_FAILED, error
+        ### END SOLUTION
 
     def _delay(self, error: LLMError, attempt: int) -> float:
+        ### BEGIN SOLUTION
         hint = getattr(error, "retry_after", None)  # a rate limit's own "come back in N seconds"
         wait = hint if hint is not None else self.backoff_s * 2 ** attempt * random.uniform(1.0, 1.25)
         return min(wait, self.max_backoff_s)
+        ### END SOLUTION
 
 
 def text_of(reply: Reply) -> str:
+    ### BEGIN SOLUTION
     text = reply.text.strip()
     if not text:
         raise EmptyReplyError(f"the model returned no text (stop reason {reply.stop_reason})",
                               provider=reply.provider)
     return text
+    ### END SOLUTION
 
 
 def describe(error: LLMError) -> str:
+    ### BEGIN SOLUTION
     return f"{type(error).__name__}: {error}"
+    ### END SOLUTION
 
 
 def results_section(steps: list[Step]) -> str:
+    ### BEGIN SOLUTION
     return "\n\n".join(f"[{n}] {s.agent} ({s.instruction})\n{s.output}"
                        for n, s in enumerate((s for s in steps if s.ok), start=1))
+    ### END SOLUTION
 
 
 def worker_brief(task: str, subtask: Subtask, steps: list[Step]) -> str:
+    ### BEGIN SOLUTION
     parts = [f"Overall task: {task}", f"Your subtask: {subtask.instruction}"]
     if any(s.ok for s in steps):
         parts.append("Results of the earlier steps, in order:\n\n" + results_section(steps))
     return "\n\n".join(parts)
+    ### END SOLUTION
 
 
 def synthesis_brief(task: str, steps: list[Step]) -> str:
+    ### BEGIN SOLUTION
     parts = [f"Task: {task}"]
     if any(s.ok for s in steps):
         parts.append("Results from the team, in order:\n\n" + results_section(steps))
@@ -186,3 +215,4 @@ def synthesis_brief(task: str, steps: list[Step]) -> str:
             f"- {s.agent}: {s.instruction}" for s in failed))
     parts.append("Write the final answer for the user.")
     return "\n\n".join(parts)
+    ### END SOLUTION

@@ -1,0 +1,139 @@
+"""A circuit breaker with three states, an injectable clock, and exactly one trial call when half-open.
+
+    closed ──(failure_threshold consecutive failures)──► open ──(cooldown elapsed)──► half_open
+      ▲                                                  ▲                                  │
+      └───────────────(trial call succeeds)──────────────┼──────────────────────────────────┤
+                                                         └──────(trial call fails)──────────┘
+
+* closed: calls go through; a run of `failure_threshold` consecutive failures opens the circuit.
+  Any success (or an error that is not a provider failure, see below) ends the run.
+* open: calls are rejected at once, without touching the provider: `CircuitOpen` is raised, or the
+  caller's `fallback()` is served. Rejected calls change nothing.
+* half_open: once `cooldown` seconds have passed since the circuit opened, ONE call is let through as a
+  trial. While it runs, every other call is rejected as if open. Its success closes the circuit; its
+  failure opens it again and restarts the cooldown from now.
+
+What counts as a failure: by default an `agentkit.LLMError` with `retryable` True (server errors,
+overload, timeouts, rate limits): the signs of a provider in trouble. A 400 or 401 means the provider
+answered; it is re-raised to the caller but counts as a sign of life, like a success. Pass `is_failure` to
+choose otherwise.
+
+Consecutive failures rather than a failure rate in a time window: simpler to reason about and to test, and
+at LLM traffic volumes (a few calls per second per process) both open within seconds of an outage. For
+high-volume services a rate over a sliding window (say 50% of the last 20 calls) stops one lucky success
+from hiding a mostly-failing provider; the state machine stays the same.
+
+Thread safety: one lock guards every state read and change, and the provider call runs outside it, so
+closed-state calls run concurrently. The half-open trial is claimed under the lock (`_trial_running`),
+which is what guarantees a single trial however many threads arrive at the same moment.
+
+State is per process on purpose: each process learns about an outage from its own calls within
+`failure_threshold` calls, and a shared breaker would need a shared store on the hot path of every call.
+"""
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from agentkit import LLMError
+
+T = TypeVar("T")
+CLOSED, OPEN, HALF_OPEN = "closed", "open", "half_open"
+
+
+def provider_is_failing(error: BaseException) -> bool:
+    """The default `is_failure`: errors that say the provider is in trouble, not that our request was wrong."""
+    return isinstance(error, LLMError) and error.retryable
+
+
+class CircuitOpen(Exception):
+    """The breaker rejected the call without trying it. `retry_in` is seconds until a trial may run."""
+
+    def __init__(self, name: str, retry_in: float):
+        super().__init__(f"circuit {name!r} is open; next trial in {max(retry_in, 0.0):.1f} s")
+        self.name = name
+        self.retry_in = max(retry_in, 0.0)
+
+
+class CircuitBreaker:
+    """`CircuitBreaker(failure_threshold=5, cooldown=30.0).call(fn, *args, fallback=None, **kwargs)`."""
+
+    def __init__(self, failure_threshold: int = 5, cooldown: float = 30.0, *,
+                 clock: Callable[[], float] = time.monotonic,
+                 is_failure: Callable[[BaseException], bool] = provider_is_failing, name: str = "llm"):
+        if failure_threshold < 1:
+            raise ValueError("failure_threshold must be at least 1")
+        if cooldown < 0:
+            raise ValueError("cooldown must not be negative")
+        self.failure_threshold = failure_threshold
+        self.cooldown = cooldown
+        self.clock = clock
+        self.is_failure = is_failure
+        self.name = name
+        self._lock = threading.Lock()
+        self._failures = 0               # consecutive failures while closed
+        self._opened_at: float | None = None  # None while closed
+        self._trial_running = False
+
+    @property
+    def state(self) -> str:
+        """"closed", "open", or "half_open" (the cooldown has passed: a trial may run or is running)."""
+        with self._lock:
+            return self._state()
+
+    def _state(self) -> str:
+        if self._opened_at is None:
+            return CLOSED
+        if self._trial_running or self.clock() - self._opened_at >= self.cooldown:
+            return HALF_OPEN
+        return OPEN
+
+    def call(self, fn: Callable[..., T], *args: Any, fallback: Callable[[], T] | None = None, **kwargs: Any) -> T:
+        """Run `fn(*args, **kwargs)` if the circuit lets it through; otherwise serve `fallback()` or raise
+        `CircuitOpen`. Errors from `fn` are always re-raised (after being counted)."""
+        with self._lock:
+            state = self._state()
+            trial = state == HALF_OPEN and not self._trial_running
+            if state == OPEN or (state == HALF_OPEN and not trial):
+                if fallback is not None:
+                    rejected = None
+                else:
+                    rejected = CircuitOpen(self.name, self._opened_at + self.cooldown - self.clock())
+            else:
+                rejected = False
+                if trial:
+                    self._trial_running = True
+        if rejected is None:
+            return fallback()
+        if rejected:
+            raise rejected
+        try:
+            result = fn(*args, **kwargs)
+        except BaseException as error:
+            self._record(failed=self.is_failure(error), trial=trial)
+            raise
+        self._record(failed=False, trial=trial)
+        return result
+
+    def _record(self, *, failed: bool, trial: bool) -> None:
+        with self._lock:
+            if trial:
+                self._trial_running = False
+            if not failed:
+                self._failures = 0
+                self._opened_at = None
+                return
+            if trial or self._opened_at is not None:
+                self._opened_at = self.clock()  # failed trial: open again, cooldown from now
+                return
+            self._failures += 1
+            if self._failures >= self.failure_threshold:
+                self._opened_at = self.clock()
+                self._failures = 0
+
+    def reset(self) -> None:
+        """Close the circuit by hand (an operator who knows the provider is back)."""
+        with self._lock:
+            self._failures, self._opened_at, self._trial_running = 0, None, False
