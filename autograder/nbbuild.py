@@ -1,4 +1,4 @@
-"""Build a lab's nbgrader notebooks from one authored notebook whose solution cells include the solution's .py files."""
+"""Build a lab's nbgrader notebooks from one authored notebook that includes the solution's .py files."""
 from __future__ import annotations
 
 import argparse
@@ -54,7 +54,7 @@ def _pieces(path: Path, package: str) -> tuple[list[tuple[set[str], str]], set[s
         chunk, start = "".join(lines[start:end]), end
         if isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").split(".")[0] == package):
             modules |= {a.asname or a.name for a in node.names
-                        if node.module == package and (path.parent / f"{a.name}.py").is_file()}
+                        if node.module in (package, None) and (path.parent / f"{a.name}.py").is_file()}
             continue
         if number == 0 and isinstance(node, ast.Expr) or isinstance(node, (ast.Import, ast.ImportFrom)):
             names = {HEADER}
@@ -167,11 +167,14 @@ def build_source(unit: Unit):
 
 
 def nbgrader(course_dir: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
-    """Run the nbgrader CLI of this interpreter's environment in `course_dir`, offline (no keys, replay mode)."""
+    """Run the nbgrader CLI of this interpreter's environment in `course_dir`, offline (no keys, replay mode),
+    reading only the course's own nbgrader_config.py: no user or system Jupyter config can redirect it."""
     cli = Path(sys.executable).with_name("nbgrader")
     command = [str(cli)] if cli.exists() else [sys.executable, "-m", "nbgrader"]
     env = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
-    env["COURSE_LLM_MODE"] = "replay"
+    scratch = Path(course_dir) / ".tmp"  # JUPYTER_NO_CONFIG makes an empty temporary folder in each process
+    scratch.mkdir(parents=True, exist_ok=True)
+    env.update(COURSE_LLM_MODE="replay", JUPYTER_NO_CONFIG="1", TMPDIR=str(scratch))
     env["PATH"] = os.pathsep.join([str(cli.parent), env.get("PATH", "")])  # nbgrader runs `alembic` from PATH
     done = subprocess.run([*command, *args], cwd=course_dir, env=env, capture_output=True, text=True)
     if check and done.returncode != 0:

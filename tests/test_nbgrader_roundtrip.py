@@ -18,8 +18,8 @@ UNIT = find_unit("lab05")
 RESULT_LINE = re.compile(r"^(?:PASS|FAIL) [\d.]+/([\d.]+) ", re.MULTILINE)
 
 
-def cell_source(cell: dict) -> str:
-    return "".join(cell["source"])
+def joined(value: str | list[str]) -> str:
+    return value if isinstance(value, str) else "".join(value)
 
 
 @pytest.mark.timeout(300)
@@ -53,10 +53,18 @@ def test_release_autograde_feedback_export(tmp_path):
     grade_cells = [c for c in graded["cells"] if c["metadata"].get("nbgrader", {}).get("grade")]
     assert len(grade_cells) == 5
     for cell in grade_cells:
-        printed = "".join(o.get("text", "") for o in cell["outputs"] if o["output_type"] == "stream")
+        printed = "".join(joined(o["text"]) for o in cell["outputs"] if o["output_type"] == "stream")
         assert sum(map(float, RESULT_LINE.findall(printed))) == cell["metadata"]["nbgrader"]["points"], printed[-2000:]
-    hidden = next(c for c in grade_cells if "BEGIN HIDDEN TESTS" in cell_source(c))
-    assert "hidden=True" in cell_source(hidden), "autograde did not put the hidden tests back"
+    hidden = next(c for c in grade_cells if "BEGIN HIDDEN TESTS" in joined(c["source"]))
+    assert "hidden=True" in joined(hidden["source"]), "autograde did not put the hidden tests back"
+
+    # bob's grade cells ran cleanly and returned 0: nbgrader scored the number (partial credit), since a grade
+    # cell without an error or a number would have earned full marks
+    graded = json.loads((course / "autograded" / "bob" / UNIT.name / release.name).read_text())
+    for cell in (c for c in graded["cells"] if c["metadata"].get("nbgrader", {}).get("grade")):
+        results = [(o["output_type"], joined(o.get("data", {}).get("text/plain", ""))) for o in cell["outputs"]
+                   if o["output_type"] != "stream" or o["name"] == "stderr"]
+        assert results == [("execute_result", "0.0")], results
 
     for student, score in (("alice", "100"), ("bob", "0")):
         feedback = course / "feedback" / student / UNIT.name / release.name.replace(".ipynb", ".html")

@@ -1,0 +1,109 @@
+"""Every notebook under days/ and labs/, and every filled solution notebook, runs top to bottom with no network.
+
+Each kernel runs in a bubblewrap network namespace that holds only a loopback interface, so a call that tries
+to go out fails whatever library makes it; nbclient talks to the kernel over unix sockets (ZMQ `ipc`
+transport), which work across network namespaces. A student release notebook is expected to stop at its first
+unfilled solution cell (`raise NotImplementedError()`), so for it only the cells before that one are run.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+nbformat = pytest.importorskip("nbformat")
+nbclient = pytest.importorskip("nbclient")
+
+from jupyter_client.kernelspec import KernelSpecManager  # noqa: E402
+from jupyter_client.manager import AsyncKernelManager  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+KERNEL = "python3-no-network"
+NETWORK_PROBE = "import socket\nprint('interfaces:', sorted(name for _, name in socket.if_nameindex()))"
+
+
+def notebooks() -> list[Path]:
+    found = [p for folder in ("days", "labs") for p in (ROOT / folder).glob("**/*.ipynb")]
+    found += (ROOT / "solutions").glob("*/*.ipynb")
+    return sorted(p for p in found if ".ipynb_checkpoints" not in p.parts)
+
+
+def is_solution(cell) -> bool:
+    return cell.metadata.get("nbgrader", {}).get("solution", False)
+
+
+def unfilled(nb) -> int | None:
+    """Index of the first solution cell whose solution was taken out (a release notebook), else None."""
+    return next((i for i, c in enumerate(nb.cells) if is_solution(c) and "BEGIN SOLUTION" not in c.source), None)
+
+
+@pytest.fixture(scope="module")
+def kernels(tmp_path_factory) -> Path:
+    """A kernelspec that starts ipykernel inside `bwrap --unshare-net`."""
+    if not shutil.which("bwrap"):
+        pytest.skip("bubblewrap (bwrap) is not installed, so the kernel cannot be cut off from the network; "
+                    "apt-get install bubblewrap")
+    bwrap = ["bwrap", "--unshare-net", "--die-with-parent", "--dev-bind", "/", "/"]
+    probe = subprocess.run([*bwrap, "true"], capture_output=True, text=True)
+    assert probe.returncode == 0, f"bwrap is installed but cannot make a network namespace: {probe.stderr}"
+    folder = tmp_path_factory.mktemp("kernels")
+    (folder / KERNEL).mkdir()
+    spec = {"argv": [*bwrap, sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+            "display_name": "Python 3 (no network)", "language": "python"}
+    (folder / KERNEL / "kernel.json").write_text(json.dumps(spec))
+    return folder
+
+
+def execute(nb, cwd: Path, kernels: Path) -> None:
+    sockets = tempfile.mkdtemp(prefix="nbipc-")  # unix socket paths must stay short
+    try:
+        specs = KernelSpecManager(kernel_dirs=[str(kernels)])
+        manager = AsyncKernelManager(kernel_name=KERNEL, kernel_spec_manager=specs, transport="ipc",
+                                     ip=os.path.join(sockets, "kernel"))
+        env = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
+        env["COURSE_LLM_MODE"] = "replay"
+        client = nbclient.NotebookClient(nb, km=manager, timeout=120, allow_errors=True,
+                                         resources={"metadata": {"path": str(cwd)}})
+        client.execute(env=env)
+    finally:
+        shutil.rmtree(sockets, ignore_errors=True)
+
+
+def text_of(cell, kind: str = "stream") -> str:
+    if kind == "stream":
+        return "".join(o.text for o in cell.outputs if o.output_type == "stream")
+    return "".join(o.data.get("text/plain", "") for o in cell.outputs if o.output_type == "execute_result")
+
+
+@pytest.mark.timeout(240)
+@pytest.mark.parametrize("path", notebooks(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_notebook_runs_offline(path, kernels):
+    nb = nbformat.read(path, as_version=4)
+    stop = unfilled(nb)
+    if stop is not None:
+        nb.cells = nb.cells[:stop]
+    nb.cells.append(nbformat.v4.new_code_cell(NETWORK_PROBE))
+    execute(nb, path.parent, kernels)
+
+    errors = [(i, o.ename, o.evalue) for i, c in enumerate(nb.cells) if c.cell_type == "code"
+              for o in c.outputs if o.output_type == "error"]
+    assert not errors, f"cells raised: {errors}"
+    assert "interfaces: ['lo']" in text_of(nb.cells[-1]), "the kernel could reach a network interface"
+    printed = "".join(text_of(c) for c in nb.cells if c.cell_type == "code")
+    if "agentkit.connect(" in "".join(c.source for c in nb.cells):
+        assert "agentkit: replay mode" in printed
+
+    demo = next((c for c in nb.cells if c.get("id") == "demo"), None)
+    if demo is not None:  # a lab's demo printed a complete result: its run finished the scenario's task
+        assert "status: complete, stop_reason: None" in text_of(demo), text_of(demo)
+        assert re.search(r"^answer: \S", text_of(demo), re.MULTILINE), text_of(demo)
+    for cell in nb.cells:  # the grade cells of a filled notebook earn all their points in the kernel too
+        if cell.metadata.get("nbgrader", {}).get("grade"):
+            assert float(text_of(cell, "result")) == cell.metadata.nbgrader.points, text_of(cell)[-2000:]
