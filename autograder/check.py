@@ -10,7 +10,7 @@ from autograder.units import all_units, find_unit
 
 def check(name: str, *, solution: bool = False, submission: str | None = None, json_path: str | None = None) -> int:
     unit = find_unit(name)
-    target = "solution" if solution else submission or "starter"
+    target = "solution" if solution else str(Path(submission).resolve()) if submission else "starter"
     results = grade(unit, target)
     if json_path:
         Path(json_path).write_text(json.dumps(results, indent=2) + "\n")

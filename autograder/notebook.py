@@ -5,6 +5,8 @@ cell's partial credit, and the same tests grade the package version of the lab.
 """
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import sys
 import tempfile
@@ -36,9 +38,10 @@ def check(unit_name: str, select: str, namespace: dict, *, hidden: bool = False)
     paths = [str(hidden_tests(unit) if hidden else unit.tests)]
     with tempfile.TemporaryDirectory() as scratch:
         results_path = Path(scratch) / "results.json"
-        pytest.main([*paths, "-k", select, "-q", "--no-header", "-p", "no:cacheprovider", "--rootdir", str(unit.path),
-                     "--submission=inprocess", f"--results-json={results_path}"],
-                    plugins=[_KernelSubmission(module)])
+        with contextlib.redirect_stdout(io.StringIO()):  # pytest's own report: the lines below say it better
+            pytest.main([*paths, "-k", select, "-qq", "--color=no", "-p", "no:warnings", "-p", "no:cacheprovider",
+                         "--rootdir", str(unit.path), "--submission=inprocess", f"--results-json={results_path}"],
+                        plugins=[_KernelSubmission(module)])
         results = json.loads(results_path.read_text())
     for test in results["tests"]:
         print(f"{'PASS' if test['status'] == 'passed' else 'FAIL'} {test['score']:g}/{test['max_score']:g} {test['name']}")

@@ -15,11 +15,12 @@ def record(unit: Unit, timeout: int = 600) -> list[Path]:
 
     if not (os.environ.get("ANTHROPIC_API_KEY") or os.environ.get("OPENAI_API_KEY") or os.environ.get("COURSE_BASE_URL")):
         raise SystemExit("recording calls a provider: set ANTHROPIC_API_KEY or OPENAI_API_KEY (or COURSE_BASE_URL)")
-    if not unit.notebooks:
-        raise SystemExit(f"{unit.name} has no notebooks to record (its scenarios are authored, not recorded)")
+    if not unit.recorded:
+        raise SystemExit(f"nothing to record: {unit.name} lists no recorded notebooks in unit.toml "
+                         "(its fixtures are authored scenarios)")
     os.environ["COURSE_LLM_MODE"] = "record"
     before = {p: p.stat().st_mtime for p in unit.fixtures.glob("**/*.json")} if unit.fixtures.exists() else {}
-    for notebook in unit.notebooks:
+    for notebook in unit.recorded:
         print(f"recording {notebook.relative_to(unit.path)} ...", flush=True)
         nb = nbformat.read(notebook, as_version=4)
         NotebookClient(nb, timeout=timeout, resources={"metadata": {"path": str(notebook.parent)}}).execute()

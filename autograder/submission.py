@@ -49,7 +49,8 @@ def load(unit: Unit, target: Path) -> types.ModuleType:
 
 
 def notebook_code(path: Path) -> list[str]:
-    """The source of every code cell that is not a test cell (nbgrader grade-only cells or cells tagged `tests`)."""
+    """The source of every code cell that defines the submission: not test cells (nbgrader grade-only cells,
+    cells tagged `tests`) and not walkthrough cells tagged `demo` (they call fixtures by relative path)."""
     try:
         cells = json.loads(path.read_text())["cells"]
     except (OSError, ValueError, KeyError, TypeError) as exc:
@@ -58,7 +59,7 @@ def notebook_code(path: Path) -> list[str]:
     for cell in cells:
         meta = cell.get("metadata", {})
         grader = meta.get("nbgrader", {})
-        if cell.get("cell_type") != "code" or "tests" in meta.get("tags", []):
+        if cell.get("cell_type") != "code" or {"tests", "demo"} & set(meta.get("tags", [])):
             continue
         if grader.get("grade") and not grader.get("solution"):
             continue

@@ -17,6 +17,7 @@ class Unit:
     package: str         # import name of the code the student writes
     solution: Path       # folder that holds the reference `package`
     notebooks: tuple[Path, ...] = field(default_factory=tuple)
+    recorded: tuple[Path, ...] = field(default_factory=tuple)  # notebooks whose .json fixtures `course record` rewrites
 
     @property
     def starter(self) -> Path:
@@ -39,6 +40,7 @@ def load_unit(unit_dir: Path) -> Unit:
         name=data["name"], title=data.get("title", data["name"]), path=unit_dir, package=data["package"],
         solution=(root / data["solution"]) if "solution" in data else unit_dir / "solution",
         notebooks=tuple(unit_dir / n for n in data.get("notebooks", [])),
+        recorded=tuple(unit_dir / n for n in data.get("record", [])),
     )
 
 

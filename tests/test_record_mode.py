@@ -81,7 +81,7 @@ def test_a_cassette_that_would_hold_a_secret_is_refused(tmp_path, monkeypatch):
 def test_course_record_reruns_a_units_notebook_live(tmp_path, live_env, monkeypatch):
     unit = tmp_path / "unit"
     (unit / "fixtures").mkdir(parents=True)
-    (unit / "unit.toml").write_text('name = "rec"\npackage = "rec"\nnotebooks = ["walkthrough.ipynb"]\n')
+    (unit / "unit.toml").write_text('name = "rec"\npackage = "rec"\nrecord = ["walkthrough.ipynb"]\n')
     cells = ["import agentkit\nclient = agentkit.connect('fixtures/walkthrough.json', 'anthropic')",
              "print(client.chat('Say hello').text)"]
     notebook = {"nbformat": 4, "nbformat_minor": 5, "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
