@@ -96,23 +96,23 @@ class CircuitBreaker:
         with self._lock:
             state = self._state()
             trial = state == HALF_OPEN and not self._trial_running
-            if state == OPEN or (state == HALF_OPEN and not trial):
-                if fallback is not None:
-                    rejected = None
-                else:
-                    rejected = CircuitOpen(self.name, self._opened_at + self.cooldown - self.clock())
-            else:
-                rejected = False
-                if trial:
-                    self._trial_running = True
-        if rejected is None:
-            return fallback()
-        if rejected:
-            raise rejected
+            admitted = state == CLOSED or trial
+            if trial:
+                self._trial_running = True  # claimed under the lock: no other thread can claim it too
+            retry_in = 0.0 if admitted else self._opened_at + self.cooldown - self.clock()
+        if not admitted:
+            if fallback is not None:
+                return fallback()
+            raise CircuitOpen(self.name, retry_in)
         try:
             result = fn(*args, **kwargs)
-        except BaseException as error:
+        except Exception as error:
             self._record(failed=self.is_failure(error), trial=trial)
+            raise
+        except BaseException:  # KeyboardInterrupt, SystemExit: says nothing about the provider
+            if trial:
+                with self._lock:
+                    self._trial_running = False  # free the slot so the next call can be the trial
             raise
         self._record(failed=False, trial=trial)
         return result
@@ -121,17 +121,17 @@ class CircuitBreaker:
         with self._lock:
             if trial:
                 self._trial_running = False
-            if not failed:
                 self._failures = 0
-                self._opened_at = None
-                return
-            if trial or self._opened_at is not None:
-                self._opened_at = self.clock()  # failed trial: open again, cooldown from now
-                return
-            self._failures += 1
-            if self._failures >= self.failure_threshold:
-                self._opened_at = self.clock()
+                self._opened_at = self.clock() if failed else None  # failed trial: cooldown restarts now
+            elif self._opened_at is not None:
+                pass  # admitted while closed, finished after the circuit opened: only the trial decides now
+            elif not failed:
                 self._failures = 0
+            else:
+                self._failures += 1
+                if self._failures >= self.failure_threshold:
+                    self._opened_at = self.clock()
+                    self._failures = 0
 
     def reset(self) -> None:
         """Close the circuit by hand (an operator who knows the provider is back)."""

@@ -52,8 +52,8 @@ class FallbackChain:
             except LLMError as error:
                 if not error.retryable:
                     raise
-                log.warning("%s is unavailable (%s: %s); falling back", getattr(client, "provider", client),
-                            type(error).__name__, error)
+                log.warning("%s is unavailable (%s, status %s); trying the next client",
+                            getattr(client, "provider", client), type(error).__name__, error.status)
                 last_error = error
         assert last_error is not None
         raise last_error
