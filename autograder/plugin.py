@@ -11,7 +11,7 @@ from agentkit import replay
 import yaml
 
 from autograder import submission as submissions
-from autograder.runner import InProcessRunner, Runner, sandbox_available
+from autograder.runner import SERVICES_DIR, InProcessRunner, Runner, sandbox_available
 from autograder.scoreboard import Scoreboard
 from autograder.units import unit_of
 
@@ -45,6 +45,7 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "hint(text): shown to the student when this test fails")
     config.addinivalue_line("markers", "hidden: counts in instructor grading, not shipped to students")
     config.pluginmanager.register(Scoreboard(config), "course-scoreboard")
+    SERVICES_DIR.mkdir(parents=True, exist_ok=True)  # must exist before a sandbox starts, to be bound into it
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
@@ -151,3 +152,37 @@ def run(request: pytest.FixtureRequest, unit, _runners):
 
 ISOLATION = pytest.StashKey[str]()
 IN_PROCESS_MODULE = pytest.StashKey[object]()  # set by autograder.notebook.check for --submission=inprocess
+
+
+@pytest.fixture(scope="session")
+def redis_socket():
+    """A real redis-server for the session, on a unix socket in SERVICES_DIR (which the sandbox can reach)."""
+    import shutil
+    import subprocess
+    import tempfile
+    import time
+
+    import redis
+
+    if not shutil.which("redis-server"):
+        pytest.fail("redis-server is not installed: run `make setup` as root, or apt-get install redis-server")
+    folder = Path(tempfile.mkdtemp(prefix="redis-", dir=SERVICES_DIR))
+    socket_path = folder / "redis.sock"
+    server = subprocess.Popen(["redis-server", "--port", "0", "--unixsocket", str(socket_path), "--unixsocketperm",
+                               "777", "--save", "", "--appendonly", "no", "--dir", str(folder)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    client = redis.Redis(unix_socket_path=str(socket_path))
+    for _ in range(100):
+        try:
+            if client.ping():
+                break
+        except (redis.ConnectionError, FileNotFoundError):
+            time.sleep(0.05)
+    else:
+        server.kill()
+        pytest.fail("redis-server did not start within 5 s")
+    yield str(socket_path)
+    client.close()
+    server.terminate()
+    server.wait(timeout=10)
+    shutil.rmtree(folder, ignore_errors=True)
