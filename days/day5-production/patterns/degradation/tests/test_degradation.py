@@ -3,15 +3,7 @@ outcomes straight to a `Degrader()` with the default settings (window 20, min_sa
 reduce_at 0.25, restore_at 0.10, minimal_at 0.50, minimal_exit 0.25); others ask questions through a
 `DegradingChat` while a scenario in ../fixtures/scenarios/ answers, and check which model each request
 went to. Latency is simulated with a fake clock: no test waits."""
-import os
-import shutil
-import subprocess
-import time
-import uuid
-
 import pytest
-
-from autograder.runner import SERVICES_DIR
 
 GOOD, ERROR, SLOW = [True, 0.8], [False, 0.8], [True, 9.0]
 FULL_MODELS = {"anthropic": "claude-sonnet-4-6", "openai": "gpt-6-sol"}
@@ -49,40 +41,6 @@ def spans(levels: list[str]) -> str:
             out.append(f"{level} x{count}")
             count = 0
     return ", ".join(out)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def services_dir():
-    """The folder where test services put their sockets; it must exist before the submission's process starts,
-    so that a sandboxed run can see it."""
-    SERVICES_DIR.mkdir(parents=True, exist_ok=True)
-
-
-@pytest.fixture
-def redis_socket():
-    """A throwaway redis-server on a unix socket (no TCP port), stopped after the test."""
-    server = shutil.which("redis-server")
-    if server is None:
-        pytest.fail("redis-server is not installed: `make system-packages` (or apt-get install redis-server)")
-    socket = SERVICES_DIR / f"d5-degradation-{uuid.uuid4().hex[:12]}.sock"
-    process = subprocess.Popen([server, "--port", "0", "--unixsocket", str(socket), "--unixsocketperm", "777",
-                                "--save", "", "--appendonly", "no"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        for _ in range(200):
-            if socket.exists():
-                break
-            if process.poll() is not None:
-                pytest.fail(f"redis-server exited with code {process.returncode}")
-            time.sleep(0.05)
-        else:
-            pytest.fail("redis-server did not open its socket within 10 s")
-        yield str(socket)
-    finally:
-        process.terminate()
-        process.wait(10)
-        if os.path.exists(socket):
-            os.unlink(socket)
 
 
 @pytest.mark.points(3)
