@@ -18,6 +18,7 @@ MEMORY_LIMIT = 2 * 1024**3     # bytes of address space for the submission's pro
 FILE_LIMIT = 16 * 1024**2      # bytes any one file it writes may reach
 SERVICES_DIR = Path(os.environ.get("COURSE_SERVICES_DIR", "/tmp/course-services"))  # unix sockets of test services
 TIMEOUTS_BEFORE_GIVING_UP = 3  # after this many timed-out tests, the rest fail at once so a batch keeps moving
+START_TIMEOUT = 120.0  # seconds for the worker to import the course library before its first job
 JOB_TIMEOUT = float(os.environ.get("COURSE_JOB_TIMEOUT", 20))  # seconds one test's run may take
 
 
@@ -71,7 +72,7 @@ class Runner:
             return f"bubblewrap sandbox (no network, read-only filesystem without solutions/ or tests), {limits}"
         return f"separate process, network blocked in-process, {limits}"
 
-    def start(self) -> None:
+    def start(self) -> dict | None:
         command = [sys.executable, "-m", "autograder.worker", self.package, str(self.target), str(self.driver)]
         if self.sandbox:
             command = sandbox_command(self.target, self.driver) + command
@@ -79,6 +80,18 @@ class Runner:
         self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                         stderr=subprocess.PIPE, text=True, env=env, preexec_fn=limit_resources,
                                         cwd="/tmp")
+        return self._read(START_TIMEOUT)
+
+    def _read(self, timeout: float) -> dict | None:
+        """The worker's next reply, or None if it sent nothing within `timeout` seconds."""
+        selector = selectors.DefaultSelector()
+        selector.register(self.process.stdout, selectors.EVENT_READ)
+        ready = selector.select(timeout)
+        selector.close()
+        if not ready:
+            return None
+        line = self.process.stdout.readline()
+        return json.loads(line) if line else {}
 
     def stop(self) -> None:
         if self.process is not None:
@@ -97,25 +110,22 @@ class Runner:
             return failure(f"not run: {self.timeouts} earlier tests timed out, so the remaining tests fail "
                            "without running (fix the endless loop and grade again)")
         if self.process is None:
-            self.start()
+            started = self.start()
+            if not started:
+                return self._died() if started == {} else failure("the worker did not start within "
+                                                                   f"{START_TIMEOUT:.0f}s")
         try:
             self.process.stdin.write(json.dumps({"scenario": scenario, "entry": entry, "kwargs": kwargs}, default=str) + "\n")
             self.process.stdin.flush()
         except BrokenPipeError:
             return self._died()
-        selector = selectors.DefaultSelector()
-        selector.register(self.process.stdout, selectors.EVENT_READ)
-        ready = selector.select(self.timeout)
-        selector.close()
-        if not ready:
+        reply = self._read(self.timeout)
+        if reply is None:
             self.stop()
             self.timeouts += 1
             return failure(f"timed out after {self.timeout:.0f}s: an endless loop, or a wait that never ends? "
                            "(the process was stopped)")
-        line = self.process.stdout.readline()
-        if not line:
-            return self._died()
-        return json.loads(line)
+        return reply or self._died()
 
     def _died(self) -> dict:
         self.process.wait()

@@ -96,10 +96,12 @@ def main(package: str, target: str, driver_path: str) -> None:
     for name in ("ANTHROPIC_API_KEY", "OPENAI_API_KEY"):
         os.environ.pop(name, None)
     block_network()
+    from agentkit import replay  # noqa: F401 - imported before "ready", so start-up never eats a test's time
     from autograder import submission as submissions
 
     driver = load_driver(driver_path)
     unit = SimpleNamespace(package=package)
+    replies.write(json.dumps({"ready": True}) + "\n")
     for line in sys.stdin:
         reply = run_job(json.loads(line), lambda: submissions.load(unit, Path(target)), driver, Path(target))
         replies.write(json.dumps(reply) + "\n")

@@ -34,5 +34,5 @@ def test_malformed_notebook_gets_a_clear_failure(tmp_path):
     broken = tmp_path / "broken.ipynb"
     broken.write_text('{"cells": [')
     result = run_unit_tests(str(broken))
-    assert "3 errors" in result.stdout  # each test errors in setup: no points, a clear reason
-    assert "could not load the submission: broken.ipynb is not a readable notebook" in result.stdout
+    assert "3 failed" in result.stdout
+    assert "SubmissionError: broken.ipynb is not a readable notebook" in result.stdout
