@@ -154,9 +154,9 @@ ISOLATION = pytest.StashKey[str]()
 IN_PROCESS_MODULE = pytest.StashKey[object]()  # set by autograder.notebook.check for --submission=inprocess
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def redis_socket():
-    """A real redis-server for the session, on a unix socket in SERVICES_DIR (which the sandbox can reach)."""
+    """A fresh, real redis-server for each test, on a unix socket in SERVICES_DIR (which the sandbox can reach)."""
     import shutil
     import subprocess
     import tempfile

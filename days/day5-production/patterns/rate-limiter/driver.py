@@ -179,28 +179,34 @@ def _connect(redis_socket: str):
     return redis.Redis(unix_socket_path=redis_socket, socket_timeout=10)
 
 
-def _in_processes(count: int, work) -> list:
-    """Run `work(index)` in `count` forked processes released at the same moment; their JSON results."""
+def _in_processes(count: int, prepare, work) -> list:
+    """In each of `count` forked processes, `state = prepare(index)`, then, once every process is ready and
+    all are released at the same moment, `work(state)`; their JSON results."""
     go_read, go_write = os.pipe()
     children = []
     for index in range(count):
         result_read, result_write = os.pipe()
         pid = os.fork()
-        if pid == 0:  # the child: wait for the start signal, work, report, leave without cleanup handlers
-            status = 0
+        if pid == 0:  # the child: get ready, say so, wait for the start signal, work, report, leave at once
+            status, ready = 0, False
             try:
                 os.close(go_write)
                 os.close(result_read)
+                state = prepare(index)
+                os.write(result_write, b" ")  # ready (the byte the parent waits for)
+                ready = True
                 os.read(go_read, 1)
-                payload = {"result": work(index)}
+                payload = {"result": work(state)}
             except BaseException as exc:  # noqa: BLE001
                 payload, status = {"error": f"{type(exc).__name__}: {exc}"[:500]}, 1
             try:
-                os.write(result_write, json.dumps(payload).encode())
+                os.write(result_write, (b"" if ready else b" ") + json.dumps(payload).encode())
             finally:
                 os._exit(status)
         os.close(result_write)
         children.append((pid, result_read))
+    for _, result_read in children:
+        os.read(result_read, 1)  # wait until every process has connected (a dead one gives b"": go on)
     os.close(go_read)
     os.write(go_write, b"g" * count)
     os.close(go_write)
@@ -211,7 +217,7 @@ def _in_processes(count: int, work) -> list:
             chunks.append(chunk)
         os.close(result_read)
         os.waitpid(pid, 0)
-        text = b"".join(chunks).decode() or '{"error": "the process died without a result"}'
+        text = b"".join(chunks).decode().strip() or '{"error": "the process died without a result"}'
         results.append(json.loads(text))
     return results
 
@@ -219,13 +225,19 @@ def _in_processes(count: int, work) -> list:
 def redis_hammer(submission, redis_socket: str, processes: int, attempts: int, capacity: float,
                  rate: float) -> dict:
     """`processes` processes, each with its own connection and RedisRateLimiter, call acquire("shared")
-    `attempts` times each, all at once."""
+    `attempts` times each, all starting at once."""
 
-    def work(index: int) -> int:
-        limiter = submission.RedisRateLimiter(_connect(redis_socket), rate=rate, capacity=capacity)
+    def prepare(index: int):
+        connection = _connect(redis_socket)
+        connection.ping()
+        limiter = submission.RedisRateLimiter(connection, rate=rate, capacity=capacity)
+        limiter.acquire(f"warm-up-{index}")  # any set-up the limiter does on first use happens before the race
+        return limiter
+
+    def work(limiter) -> int:
         return sum(1 for _ in range(attempts) if limiter.acquire("shared"))
 
-    results = _in_processes(processes, work)
+    results = _in_processes(processes, prepare, work)
     return {"admitted": [int(r["result"]) if "result" in r else None for r in results],
             "errors": [str(r["error"]) for r in results if "error" in r][:3]}
 
