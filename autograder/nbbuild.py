@@ -223,8 +223,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m autograder.nbbuild", description=__doc__)
     parser.add_argument("unit", help="unit name, e.g. lab05")
     parser.add_argument("--check", action="store_true", help="exit 1 if a committed notebook is out of date")
+    parser.add_argument("--course", metavar="DIR", help="instead, lay out an nbgrader course in DIR and release it")
     args = parser.parse_args(argv)
     unit = find_unit(args.unit)
+    if args.course:
+        print(f"released {generate(unit, args.course)}; collect submissions into {args.course}/submitted/")
+        return 0
     outdated = stale(unit)
     for path, nb in outdated.items():
         shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
