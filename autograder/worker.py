@@ -96,7 +96,9 @@ def main(package: str, target: str, driver_path: str) -> None:
     for name in ("ANTHROPIC_API_KEY", "OPENAI_API_KEY"):
         os.environ.pop(name, None)
     block_network()
-    from agentkit import replay  # noqa: F401 - imported before "ready", so start-up never eats a test's time
+    # Imported before "ready" so that start-up never eats into a test's time limit.
+    import anthropic, openai  # noqa: E401, F401
+    from agentkit import client, replay  # noqa: F401
     from autograder import submission as submissions
 
     driver = load_driver(driver_path)
