@@ -95,7 +95,7 @@ def _handler_for(provider: FakeProvider) -> type[BaseHTTPRequestHandler]:
                 return self._send(number, 404, {"content-type": "application/json"}, json.dumps(error))
             auth = headers.get("authorization", "")
             if not ((auth.startswith("Bearer ") and auth[7:].strip()) or headers.get("x-api-key", "").strip()):
-                message = "missing API key: send x-api-key or authorization: Bearer KEY"
+                message = "missing API key: send an x-api-key header, or an Authorization header with a bearer token"
                 return self._send(number, 401, *wire.render_error(api, 401, message))
             view = wire.read_request(api, body)
             reply = provider.replies(view, f"call_fake_{number}")
