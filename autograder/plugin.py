@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 import pytest_socket
-
-from agentkit import replay
 import yaml
 
+from agentkit import replay
 from autograder import submission as submissions
 from autograder.runner import SERVICES_DIR, InProcessRunner, Runner, sandbox_available
 from autograder.scoreboard import Scoreboard
@@ -18,6 +19,7 @@ from autograder.units import unit_of
 LOOPBACK = ["127.0.0.0/8", "::1", "localhost"]
 KEY_VARIABLES = ("ANTHROPIC_API_KEY", "OPENAI_API_KEY", "COURSE_BASE_URL", "COURSE_PROVIDER", "COURSE_MODEL")
 SAVED_ENV = pytest.StashKey[dict]()
+SESSION_SERVICES = pytest.StashKey[Path]()
 DEFAULT_TIMEOUT = float(os.environ.get("COURSE_TEST_TIMEOUT", 30))  # seconds per test unless the ini sets one
 
 
@@ -45,12 +47,16 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "hint(text): shown to the student when this test fails")
     config.addinivalue_line("markers", "hidden: counts in instructor grading, not shipped to students")
     config.pluginmanager.register(Scoreboard(config), "course-scoreboard")
-    SERVICES_DIR.mkdir(parents=True, exist_ok=True)  # must exist before a sandbox starts, to be bound into it
+    SERVICES_DIR.mkdir(parents=True, exist_ok=True)
+    # This session's own folder, bound into its sandboxes: submissions graded at once never see each other's.
+    config.stash[SESSION_SERVICES] = Path(tempfile.mkdtemp(prefix="session-", dir=SERVICES_DIR))
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     """Leave the process as we found it (this matters when pytest runs inside a notebook kernel)."""
     pytest_socket._remove_restrictions()
+    if SESSION_SERVICES in config.stash:
+        shutil.rmtree(config.stash[SESSION_SERVICES], ignore_errors=True)
     for name, value in config.stash.get(SAVED_ENV, {}).items():
         if value is None:
             os.environ.pop(name, None)
@@ -121,7 +127,8 @@ def _runners(request: pytest.FixtureRequest):
                 runners[unit.path] = InProcessRunner(module, unit.path / "driver.py")
             else:
                 target = submissions.resolve(unit, choice)
-                runners[unit.path] = Runner(unit.package, target, unit.path / "driver.py", sandbox=sandbox)
+                runners[unit.path] = Runner(unit.package, target, unit.path / "driver.py", sandbox=sandbox,
+                                            services=request.config.stash[SESSION_SERVICES])
         return runners[unit.path]
 
     yield runner_for
@@ -155,18 +162,17 @@ IN_PROCESS_MODULE = pytest.StashKey[object]()  # set by autograder.notebook.chec
 
 
 @pytest.fixture
-def redis_socket():
-    """A fresh, real redis-server for each test, on a unix socket in SERVICES_DIR (which the sandbox can reach)."""
-    import shutil
+def redis_socket(pytestconfig: pytest.Config):
+    """A fresh, real redis-server for each test, on a unix socket in this session's services folder
+    (which this session's sandboxes, and only they, can reach)."""
     import subprocess
-    import tempfile
     import time
 
     import redis
 
     if not shutil.which("redis-server"):
         pytest.fail("redis-server is not installed: run `make setup` as root, or apt-get install redis-server")
-    folder = Path(tempfile.mkdtemp(prefix="redis-", dir=SERVICES_DIR))
+    folder = Path(tempfile.mkdtemp(prefix="redis-", dir=pytestconfig.stash[SESSION_SERVICES]))
     socket_path = folder / "redis.sock"
     server = subprocess.Popen(["redis-server", "--port", "0", "--unixsocket", str(socket_path), "--unixsocketperm",
                                "777", "--save", "", "--appendonly", "no", "--dir", str(folder)],

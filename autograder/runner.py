@@ -16,7 +16,7 @@ from autograder.units import ROOT
 
 MEMORY_LIMIT = 2 * 1024**3     # bytes of address space for the submission's process
 FILE_LIMIT = 16 * 1024**2      # bytes any one file it writes may reach
-SERVICES_DIR = Path(os.environ.get("COURSE_SERVICES_DIR", "/tmp/course-services"))  # unix sockets of test services
+SERVICES_DIR = Path(os.environ.get("COURSE_SERVICES_DIR", "/tmp/course-services"))  # each test session's services
 TIMEOUTS_BEFORE_GIVING_UP = 3  # after this many timed-out tests, the rest fail at once so a batch keeps moving
 START_TIMEOUT = 120.0  # seconds for the worker to import the course library before its first job
 JOB_TIMEOUT = float(os.environ.get("COURSE_JOB_TIMEOUT", 20))  # seconds one test's run may take
@@ -29,9 +29,10 @@ def sandbox_available() -> bool:
     return probe.returncode == 0
 
 
-def sandbox_command(target: Path, driver: Path) -> list[str]:
+def sandbox_command(target: Path, driver: Path, services: Path | None = None) -> list[str]:
     """bwrap arguments: no network, no other processes, read-only interpreter and course library,
-    the submission and the driver; nothing else of the repo (no solutions/, no tests) is visible."""
+    the submission and the driver; nothing else of the repo (no solutions/, no tests) is visible.
+    `services` is this session's own folder of unix sockets (e.g. a Redis the tests started)."""
     visible = {Path(sys.prefix), Path(sys.base_prefix), Path(sysconfig.get_paths()["purelib"]),
                ROOT / "agentkit", ROOT / "autograder", target, driver}
     command = ["bwrap", "--unshare-all", "--die-with-parent", "--new-session", "--clearenv",
@@ -43,8 +44,8 @@ def sandbox_command(target: Path, driver: Path) -> list[str]:
             command += ["--ro-bind", system_dir, system_dir]
     for path in sorted(p.resolve() for p in visible):
         command += ["--ro-bind", str(path), str(path)]
-    if SERVICES_DIR.is_dir():  # local services the tests started (e.g. Redis) listen on unix sockets here
-        command += ["--bind", str(SERVICES_DIR), str(SERVICES_DIR)]
+    if services is not None and services.is_dir():
+        command += ["--bind", str(services), str(services)]
     return command
 
 
@@ -59,8 +60,9 @@ class Runner:
     """One worker process per submission, restarted after a job that hangs or kills it."""
 
     def __init__(self, package: str, target: Path, driver: Path, *, sandbox: bool = False,
-                 timeout: float = JOB_TIMEOUT):
+                 timeout: float = JOB_TIMEOUT, services: Path | None = None):
         self.package, self.target, self.driver = package, Path(target).resolve(), Path(driver).resolve()
+        self.services = services
         self.sandbox, self.timeout = sandbox, timeout
         self.process: subprocess.Popen | None = None
         self.timeouts = 0
@@ -75,7 +77,7 @@ class Runner:
     def start(self) -> dict | None:
         command = [sys.executable, "-m", "autograder.worker", self.package, str(self.target), str(self.driver)]
         if self.sandbox:
-            command = sandbox_command(self.target, self.driver) + command
+            command = sandbox_command(self.target, self.driver, self.services) + command
         env = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
         self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                         stderr=subprocess.PIPE, text=True, env=env, preexec_fn=limit_resources,
