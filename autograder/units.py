@@ -1,6 +1,8 @@
 """Units (a pattern or a lab): where each one's parts live, read from the `unit.toml` beside its lesson."""
 from __future__ import annotations
 
+import importlib.util
+import sys
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,3 +71,14 @@ def unit_of(test_file: Path) -> Unit | None:
         if (folder / "unit.toml").is_file():
             return load_unit(folder)
     return next((u for u in all_units() if path.is_relative_to(u.solution.resolve())), None)
+
+
+def unit_module(name: str, module: str):
+    """A helper module kept in a unit's folder, such as the trace readers its visible and hidden tests share."""
+    unit = find_unit(name)
+    key = f"unit_{unit.name.replace('-', '_')}_{module}"
+    if key not in sys.modules:
+        spec = importlib.util.spec_from_file_location(key, unit.path / f"{module}.py")
+        sys.modules[key] = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(sys.modules[key])
+    return sys.modules[key]

@@ -1,13 +1,20 @@
 """Lab 05 graded tests. Each runs your `supervisor` package in its own process against a scenario in
 ../fixtures/scenarios/ and checks only behaviour: which agents were called, what they were sent, and
 what `run` returned. Agents are told apart by their system prompts (see the README, "How you are graded")."""
-import re
-
 import pytest
 
 from agentkit import Usage, cost_usd
+from autograder.units import unit_module
 
-ROLE_WORD = re.compile(r"\b(researcher|writer|critic)s?\b")
+checks = unit_module("lab05", "checks")  # trace readers shared by the visible and hidden tests
+agent_of = checks.agent_of
+is_synthesis = checks.is_synthesis
+workers = checks.workers
+prompt_text = checks.prompt_text
+carries = checks.carries
+result_of = checks.result_of
+calls_made = checks.calls_made
+
 DEFAULT_MODELS = {"anthropic": "claude-haiku-4-5", "openai": "gpt-5.4-mini"}
 
 HEAT_PUMPS = "Write a one-paragraph brief for the city council on replacing gas boilers in council housing with heat pumps."
@@ -24,42 +31,6 @@ HEAT_PUMP_DRAFT = ("Replacing gas boilers with air-source heat pumps in council 
 HEAT_PUMP_ANSWER = ("Recommendation: fund a heat pump pilot in 200 council homes this winter. Heat pumps deliver about "
                     "three units of heat per unit of electricity, cost about the same to run as gas boilers, and cut "
                     "heating emissions by roughly 70%, with dependable output down to -10 C.")
-
-
-def agent_of(request: dict) -> str:
-    """"supervisor", a worker's role, or "unknown" (no role word, or several)."""
-    system = (request.get("system") or "").lower()
-    if "supervisor" in system:
-        return "supervisor"
-    roles = set(ROLE_WORD.findall(system))
-    return roles.pop() if len(roles) == 1 else "unknown"
-
-
-def is_synthesis(request: dict) -> bool:
-    return agent_of(request) == "supervisor" and "synthes" in (request.get("system") or "").lower()
-
-
-def workers(trace: dict) -> list[str]:
-    return [agent_of(r) for r in trace["sent"] if agent_of(r) != "supervisor"]
-
-
-def prompt_text(request: dict) -> str:
-    """Everything a request carried: system prompt, every message, tool results; whitespace collapsed."""
-    parts = [request.get("system") or "", *(text for _, text in request["messages"]), *request["tool_results"]]
-    return " ".join(" ".join(parts).split()).lower()
-
-
-def carries(request: dict, text: str) -> bool:
-    return " ".join(text.split()).lower() in prompt_text(request)
-
-
-def result_of(trace: dict) -> dict:
-    assert trace["ok"], f"run() did not return a Result: {trace['error']}"
-    return trace["result"]
-
-
-def calls_made(trace: dict) -> str:
-    return "calls made: " + ", ".join(agent_of(r) for r in trace["sent"])
 
 
 @pytest.mark.points(4)

@@ -1,10 +1,15 @@
 """Lab 05 hidden tests: more of the same contract on cases the visible tests do not show.
 Scenarios come from ./fixtures/scenarios/ first, then from the lab's own fixtures/scenarios/."""
-import re
-
 import pytest
 
-ROLE_WORD = re.compile(r"\b(researcher|writer|critic)s?\b")
+from autograder.units import unit_module
+
+checks = unit_module("lab05", "checks")  # trace readers shared by the visible and hidden tests
+agent_of = checks.agent_of
+is_synthesis = checks.is_synthesis
+workers = checks.workers
+carries = checks.carries
+result_of = checks.result_of
 
 RELEASE_NOTE = "Write a three-sentence release note for version 2.4 of our sync app."
 DRAFT = "Version 2.4 is here. CSV export arrives in the Reports menu. Sync is faster."
@@ -21,32 +26,6 @@ POSTGRES_RESEARCH = ("PostgreSQL 13 reached end of support in November 2025. Upg
                      "PostGIS 3.4 for the extensions, then reindex text columns after the collation change.")
 
 pytestmark = pytest.mark.hidden
-
-
-def agent_of(request: dict) -> str:
-    system = (request.get("system") or "").lower()
-    if "supervisor" in system:
-        return "supervisor"
-    roles = set(ROLE_WORD.findall(system))
-    return roles.pop() if len(roles) == 1 else "unknown"
-
-
-def is_synthesis(request: dict) -> bool:
-    return agent_of(request) == "supervisor" and "synthes" in (request.get("system") or "").lower()
-
-
-def workers(trace: dict) -> list[str]:
-    return [agent_of(r) for r in trace["sent"] if agent_of(r) != "supervisor"]
-
-
-def carries(request: dict, text: str) -> bool:
-    parts = [request.get("system") or "", *(t for _, t in request["messages"]), *request["tool_results"]]
-    return " ".join(text.split()).lower() in " ".join(" ".join(parts).split()).lower()
-
-
-def result_of(trace: dict) -> dict:
-    assert trace["ok"], f"run() did not return a Result: {trace['error']}"
-    return trace["result"]
 
 
 @pytest.mark.points(2)
