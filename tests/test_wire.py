@@ -448,3 +448,119 @@ def test_fake_stops_cleanly():
                            json={"model": CLAUDE, "max_tokens": 5, "messages": []}).status_code == 200
     with pytest.raises(httpx2.ConnectError):
         httpx2.post(url + "/v1/messages", json={})
+
+
+# Batch and file APIs: paths, bodies that parse with the SDKs' types, multipart uploads
+
+@pytest.mark.parametrize("path, api", [
+    ("/v1/messages/batches", "anthropic-batches"), ("/v1/messages/batches/msgbatch_01", "anthropic-batches"),
+    ("https://api.anthropic.com/v1/messages/batches/msgbatch_01/results", "anthropic-batches"),
+    ("/v1/messages/batches/msgbatch_01/cancel", "anthropic-batches"),
+    ("/v1/batches", "openai-batches"), ("/v1/batches/batch_1", "openai-batches"),
+    ("/v1/batches/batch_1/cancel/", "openai-batches"),
+    ("/v1/files", "openai-files"), ("/v1/files/file-1", "openai-files"), ("/v1/files/file-1/content?x=1", "openai-files"),
+    ("/v1/vector_stores/vs_1/files", None), ("/v1/batches/batch_1/output", None), ("/v1/messages/count_tokens", None),
+])
+def test_api_for_path_knows_batch_and_file_paths(path, api):
+    assert wire.api_for_path(path) == api
+
+
+MESSAGE = {"id": "msg_1", "type": "message", "role": "assistant", "model": CLAUDE,
+           "content": [{"type": "text", "text": "Done."}], "stop_reason": "end_turn", "stop_sequence": None,
+           "usage": {"input_tokens": 10, "output_tokens": 2}}
+MESSAGE_BATCH = {"id": "msgbatch_1", "type": "message_batch", "processing_status": "ended",
+                 "request_counts": {"processing": 0, "succeeded": 1, "errored": 1, "canceled": 0, "expired": 1},
+                 "created_at": "2026-11-27T22:00:00Z", "expires_at": "2026-11-28T22:00:00Z",
+                 "ended_at": "2026-11-27T23:00:00Z", "cancel_initiated_at": None, "archived_at": None,
+                 "results_url": "https://api.anthropic.com/v1/messages/batches/msgbatch_1/results"}
+COMPLETION = {"id": "chatcmpl-1", "object": "chat.completion", "created": 1, "model": GPT,
+              "choices": [{"index": 0, "message": {"role": "assistant", "content": "Done."}, "finish_reason": "stop"}]}
+OPENAI_BATCH = {"id": "batch_1", "object": "batch", "endpoint": "/v1/chat/completions", "input_file_id": "file-in",
+                "completion_window": "24h", "status": "completed", "created_at": 1, "output_file_id": "file-out"}
+FILE = {"id": "file-in", "object": "file", "bytes": 120, "created_at": 1, "filename": "in.jsonl", "purpose": "batch",
+        "status": "processed"}
+
+
+def jsonl(*lines):
+    return "".join(json.dumps(line) + "\n" for line in lines)
+
+
+def test_batch_and_file_bodies_parse_with_the_sdk_types():
+    from anthropic.types.messages import MessageBatch, MessageBatchIndividualResponse
+    from openai.types import Batch, FileObject
+
+    assert [type(x) for x in wire.parse_with_sdk("anthropic-batches", json.dumps(MESSAGE_BATCH), stream=False)] == \
+        [MessageBatch]
+    page = {"data": [MESSAGE_BATCH], "has_more": False, "first_id": "msgbatch_1", "last_id": "msgbatch_1"}
+    assert [type(x) for x in wire.parse_with_sdk("anthropic-batches", json.dumps(page), stream=False)] == [MessageBatch]
+    results = wire.parse_with_sdk("anthropic-batches", jsonl(
+        {"custom_id": "b", "result": {"type": "errored", "error": {"type": "error", "error": {
+            "type": "invalid_request_error", "message": "too long"}}}},
+        {"custom_id": "a", "result": {"type": "succeeded", "message": MESSAGE}},
+        {"custom_id": "c", "result": {"type": "expired"}}), stream=False)
+    assert all(isinstance(r, MessageBatchIndividualResponse) for r in results)
+    assert [(r.custom_id, r.result.type) for r in results] == [("b", "errored"), ("a", "succeeded"), ("c", "expired")]
+    assert [type(x) for x in wire.parse_with_sdk("openai-batches", json.dumps(OPENAI_BATCH), stream=False)] == [Batch]
+    assert [type(x) for x in wire.parse_with_sdk("openai-files", json.dumps(FILE), stream=False)] == [FileObject]
+    deleted = [*wire.parse_with_sdk("anthropic-batches", '{"id": "msgbatch_1", "type": "message_batch_deleted"}',
+                                    stream=False),
+               *wire.parse_with_sdk("openai-files", '{"id": "file-in", "object": "file", "deleted": true}', stream=False)]
+    assert [type(x).__name__ for x in deleted] == ["DeletedMessageBatch", "FileDeleted"]
+    lines = wire.parse_with_sdk("openai-files", jsonl(
+        {"id": "r1", "custom_id": "a", "response": {"status_code": 200, "request_id": "q", "body": COMPLETION},
+         "error": None},
+        {"id": "r2", "custom_id": "b", "response": {"status_code": 400, "body": {"error": {"message": "bad"}}},
+         "error": None},
+        {"id": "r3", "custom_id": "c", "response": None, "error": {"code": "batch_expired", "message": "late"}},
+        {"custom_id": "d", "method": "POST", "url": "/v1/chat/completions", "body": {"model": GPT}}), stream=True)
+    assert [line.custom_id for line in lines] == ["a", "b", "c", "d"]
+
+
+@pytest.mark.parametrize("api, body", [
+    ("anthropic-batches", json.dumps({**MESSAGE_BATCH, "processing_status": "done"})),
+    ("anthropic-batches", json.dumps({**MESSAGE_BATCH, "type": "message"})),
+    ("anthropic-batches", jsonl({"custom_id": "a", "result": {"type": "succeeded", "message": {"id": "msg_1"}}})),
+    ("anthropic-batches", jsonl({"custom_id": "a", "result": {"type": "timed_out"}})),
+    ("anthropic-batches", ""),
+    ("openai-batches", json.dumps({**OPENAI_BATCH, "status": "done"})),
+    ("openai-batches", jsonl({"custom_id": "a"})),
+    ("openai-files", json.dumps({**FILE, "purpose": "batching"})),
+    ("openai-files", jsonl({"id": "r1", "custom_id": "a", "error": None,
+                            "response": {"status_code": 200, "body": {**COMPLETION, "choices": [{"index": 0}]}}})),
+    ("openai-files", jsonl({"id": "r1", "custom_id": "a", "error": None, "response": {"status_code": 500, "body": {}}})),
+    ("openai-files", "not json\n"),
+])
+def test_malformed_batch_and_file_bodies_raise(api, body):
+    with pytest.raises((ValueError, pydantic.ValidationError)):
+        wire.parse_with_sdk(api, body, stream=False)
+
+
+def test_a_reply_cannot_be_rendered_for_a_batch_api():
+    with pytest.raises(ValueError, match="raw `response:`"):
+        wire.render_reply("anthropic-batches", CASES["text"], stream=False)
+
+
+def test_batch_api_errors_use_the_providers_error_shapes():
+    headers, body = wire.render_error("anthropic-batches", 429, "slow down", retry_after=3)
+    assert json.loads(body)["error"] == {"type": "rate_limit_error", "message": "slow down"}
+    assert headers["retry-after"] == "3"
+    assert json.loads(wire.render_error("openai-files", 404, "no such file")[1])["error"]["message"] == "no such file"
+
+
+def test_read_form_reads_a_multipart_upload_and_never_raises():
+    import httpx2
+    request = httpx2.Request("POST", "http://mock/v1/files", data={"purpose": "batch"},
+                             files={"file": ("in.jsonl", b'{"custom_id": "a"}\n{"custom_id": "\xc3\xa9"}\n',
+                                             "application/jsonl")})
+    form = wire.read_form(request.headers["content-type"], request.read())
+    assert form == {"purpose": "batch", "file": {"filename": "in.jsonl", "content_type": "application/jsonl",
+                                                 "content": '{"custom_id": "a"}\n{"custom_id": "\u00e9"}\n'}}
+    assert wire.read_form("multipart/form-data", b"\x00\xff garbage") == {}
+    assert wire.read_form("text/plain", b"") == {}
+
+
+def test_batch_requests_have_a_view_with_method_and_path():
+    view = wire.read_request("openai-batches", {"input_file_id": "file-1"}, method="get", path="/v1/batches/b1")
+    assert (view.method, view.path, view.messages, view.system, view.stream) == ("GET", "/v1/batches/b1", [], "", False)
+    chat = wire.read_request("openai-chat", {"model": GPT, "messages": []}, path="/v1/chat/completions")
+    assert (chat.method, chat.path) == ("POST", "/v1/chat/completions")

@@ -52,6 +52,8 @@ def normalised_body(r1, r2) -> None:
 def summarise(api: str | None, view: wire.RequestView | None, path: str, method: str = "POST") -> str:
     if view is None:
         return f"{method} {path}"
+    if api in wire.JOB_APIS:
+        return f"{method} {path}  ({api})"
     last = view.messages[-1] if view.messages else ("-", "")
     lines = [f"{method} {path}  ({api}, model={view.model}, stream={view.stream})"]
     if view.system:
@@ -101,11 +103,17 @@ class CourseCassette(Cassette):
 
     def _inspect(self, request) -> tuple[str | None, wire.RequestView | None, dict]:
         api = wire.api_for_path(request.path)
-        try:
-            body = json.loads(request.body or b"{}")
-        except ValueError:
-            body = {}
-        view = wire.read_request(api, body) if api and isinstance(body, dict) else None
+        raw = request.body or b""
+        content_type = str((request.headers or {}).get("content-type") or "")
+        if content_type.startswith("multipart/form-data") and isinstance(raw, bytes):
+            body = wire.read_form(content_type, raw)  # a file upload: its fields, and each file's text
+        else:
+            try:
+                body = json.loads(raw or b"{}")
+            except ValueError:
+                body = {}
+        view = wire.read_request(api, body, method=request.method, path=request.path) \
+            if api and isinstance(body, dict) else None
         return api, view, body
 
     def can_play_response_for(self, request) -> bool:
@@ -156,11 +164,14 @@ class CourseCassette(Cassette):
         lines = [f"No recording for this request (scenario {self.scenario.name}).",
                  "  asked: " + summarise(api, view, request.path, request.method)]
         waiting = self.scenario.unused()
-        if view is not None and waiting:
+        repeating = [e for e in self.scenario.exchanges if e.repeat]
+        if view is not None and (waiting or repeating):
             from agentkit.replay.scenarios import matches
-            lines.append("  closest recorded: the next unused exchange, " + waiting[0].describe())
-            lines.append(f"    it did not match on: {matches(waiting[0].when, api, view)}")
-        elif not waiting:
+            closest = (waiting or repeating)[0]
+            kind = "the next unused exchange" if waiting else "a repeating exchange"
+            lines.append(f"  closest recorded: {kind}, " + closest.describe())
+            lines.append(f"    it did not match on: {matches(closest.when, api, view)}")
+        elif not waiting and not repeating:
             lines.append(f"  every one of the scenario's {len(self.scenario.exchanges)} exchanges is used up: "
                          "the code made more calls than the scenario expects")
         lines.append(HOW_TO_GO_LIVE)

@@ -12,14 +12,20 @@ A scenario file (YAML or JSON) looks like::
       - when: {api: anthropic-messages}
         response: {status: 200, body: {...}}   # raw wire format, for one API only
         repeat: true                           # may answer any number of requests
+      - when: {api: anthropic-batches, method: GET, path: {regex: "/batches/[^/]+$"}}
+        response: {body: {type: message_batch, ...}}             # batch and file APIs: raw responses only
+      - when: {api: anthropic-batches, path: /results}
+        response: {jsonl: [{custom_id: a, result: {...}}, ...]}  # JSON Lines; or body: "text" + content_type
 
 A request is answered by the first exchange not yet used whose `when` holds. The reply is
 rendered in the wire format the request asked for (Anthropic Messages, OpenAI Chat
 Completions or Responses; JSON or a server-sent-event stream), so one scenario drives both SDKs.
+Batch and file requests (wire.JOB_APIS) are answered only by exchanges whose `when` names their api.
 """
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,7 +35,9 @@ import yaml
 from agentkit.replay import wire
 from agentkit.types import Reply
 
-PROVIDER_OF_API = {"anthropic-messages": "anthropic", "openai-chat": "openai", "openai-responses": "openai"}
+PROVIDER_OF_API = {"anthropic-messages": "anthropic", "openai-chat": "openai", "openai-responses": "openai",
+                   "anthropic-batches": "anthropic", "openai-batches": "openai", "openai-files": "openai"}
+RESPONSE_KEYS = {"status", "headers", "body", "jsonl", "content_type"}
 
 
 @dataclass
@@ -81,9 +89,19 @@ def load_scenario(source: str | Path | dict) -> Scenario:
             raise ValueError(f"{name}: exchange {number} needs exactly one of reply/error/response "
                              f"(unknown keys: {sorted(unknown)})")
         reply = Reply.model_validate(raw["reply"]) if "reply" in raw else None
-        if "response" in raw and "api" not in (raw.get("when") or {}):
+        when = raw.get("when") or {}
+        if "response" in raw and "api" not in when:
             raise ValueError(f"{name}: exchange {number} has a raw response, so its `when` must name the api")
-        exchanges.append(Exchange(when=raw.get("when") or {}, reply=reply, error=raw.get("error"),
+        if "reply" in raw and set(_texts(when.get("api", []))) & set(wire.JOB_APIS):
+            raise ValueError(f"{name}: exchange {number}: a batch or file API is answered with a raw `response:`")
+        if "response" in raw:
+            response = raw["response"]
+            if not isinstance(response, dict) or set(response) - RESPONSE_KEYS or {"body", "jsonl"} <= set(response):
+                raise ValueError(f"{name}: exchange {number}: a response has status, headers, content_type and one "
+                                 "of body or jsonl")
+        for pattern in _regexes(when.get("path")):
+            re.compile(pattern)
+        exchanges.append(Exchange(when=when, reply=reply, error=raw.get("error"),
                                   response=raw.get("response"), repeat=bool(raw.get("repeat"))))
     return Scenario(name=name, exchanges=exchanges, provenance=provenance)
 
@@ -92,13 +110,32 @@ def _texts(value: Any) -> list[str]:
     return [str(v).lower() for v in (value if isinstance(value, list) else [value])]
 
 
+def _regexes(value: Any) -> list[str]:
+    values = value if isinstance(value, list) else [value]
+    return [v["regex"] for v in values if isinstance(v, dict) and "regex" in v]
+
+
+def _path_matches(expected: Any, path: str) -> bool:
+    """A substring of the path (case-insensitive), {regex: PATTERN} searched in it, or a list of either."""
+    for option in expected if isinstance(expected, list) else [expected]:
+        if isinstance(option, dict) and re.search(option["regex"], path):
+            return True
+        if isinstance(option, str) and option.lower() in path.lower():
+            return True
+    return False
+
+
 def matches(when: dict[str, Any], api: str, view: wire.RequestView) -> str | None:
     """None if every predicate holds, else the name of the first that does not.
 
     Strings compare case-insensitively as substrings; a list means "any of these".
     Keys: api, provider, model, system, user (last user turn), any (anywhere in the prompt),
-    tools (all named tools offered), tool_result (text in a tool result; true/false: any/none), stream.
+    tools (all named tools offered), tool_result (text in a tool result; true/false: any/none), stream,
+    method (GET, POST, ...), path (a substring, or {regex: PATTERN}).
+    A batch or file request (wire.JOB_APIS) matches only an exchange whose `when` names its api.
     """
+    if api in wire.JOB_APIS and "api" not in when:
+        return "api (a batch or file request is answered only by an exchange that names its api)"
     users = [text for role, text in view.messages if role == "user"]
     everything = "\n".join([view.system or "", *(text for _, text in view.messages), *view.tool_results]).lower()
     checks = {
@@ -112,6 +149,8 @@ def matches(when: dict[str, Any], api: str, view: wire.RequestView) -> str | Non
         "tool_result": lambda v: bool(view.tool_results) == v if isinstance(v, bool)
         else any(t in "\n".join(view.tool_results).lower() for t in _texts(v)),
         "stream": lambda v: view.stream == bool(v),
+        "method": lambda v: view.method.upper() in [t.upper() for t in _texts(v)],
+        "path": lambda v: _path_matches(v, view.path),
     }
     for key, expected in when.items():
         if key not in checks:
@@ -128,9 +167,14 @@ def respond(exchange: Exchange, api: str, view: wire.RequestView) -> tuple[int, 
         return 200, headers, body
     if exchange.response is not None:
         raw = exchange.response
-        body = raw.get("body", "")
-        content_type = "application/json" if isinstance(body, (dict, list)) else "text/event-stream"
-        headers = {"content-type": content_type, **raw.get("headers", {})}
+        if "jsonl" in raw:  # JSON Lines, as batch results and batch output files come
+            body = "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in raw["jsonl"])
+            content_type = "application/x-jsonl"
+        else:
+            body = raw.get("body", "")
+            content_type = "application/json" if isinstance(body, (dict, list)) else \
+                "text/event-stream" if api in wire.CHAT_APIS else "application/octet-stream"
+        headers = {"content-type": raw.get("content_type", content_type), **raw.get("headers", {})}
         return int(raw.get("status", 200)), headers, body if isinstance(body, str) else json.dumps(body)
     error = exchange.error if isinstance(exchange.error, dict) else {}
     status = int(error.get("status", 500))

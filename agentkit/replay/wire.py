@@ -10,9 +10,18 @@ from typing import Any, Literal
 
 from agentkit.types import Reply, Usage
 
-API = Literal["anthropic-messages", "openai-chat", "openai-responses"]
+API = Literal["anthropic-messages", "openai-chat", "openai-responses",
+              "anthropic-batches", "openai-batches", "openai-files"]
 ENDINGS: dict[str, API] = {"/messages": "anthropic-messages", "/chat/completions": "openai-chat",
                            "/responses": "openai-responses"}
+CHAT_APIS: tuple[API, ...] = ("anthropic-messages", "openai-chat", "openai-responses")
+# Batch jobs and the files they read and write: answered only by raw `response:` exchanges that name their api.
+JOB_APIS: tuple[API, ...] = ("anthropic-batches", "openai-batches", "openai-files")
+JOB_PATHS: list[tuple[re.Pattern[str], API]] = [
+    (re.compile(r"/v1/messages/batches(/[^/]+(/results|/cancel)?)?$"), "anthropic-batches"),
+    (re.compile(r"/v1/batches(/[^/]+(/cancel)?)?$"), "openai-batches"),
+    (re.compile(r"/v1/files(/[^/]+(/content)?)?$"), "openai-files"),
+]
 CREATED = 1767225600  # 2026-01-01T00:00:00Z, fixed so that rendering is deterministic
 ANTHROPIC_STOP = {"end": "end_turn", "tool_use": "tool_use", "max_tokens": "max_tokens",
                   "stop_sequence": "stop_sequence", "refusal": "refusal"}
@@ -28,9 +37,18 @@ Read = tuple[list[str], list[tuple[str, str]], list[tuple[str, dict]]]  # system
 
 
 def api_for_path(path: str) -> API | None:
-    """Which API a request path (or URL) belongs to, matched on its ending so any prefix works."""
+    """Which API a request path (or URL) belongs to, matched on its ending so any prefix works.
+
+    Batch and file paths count from their `/v1/` segment: /v1/messages/batches[/ID[/results|/cancel]] is
+    Anthropic's Message Batches, /v1/batches[/ID[/cancel]] OpenAI's Batch API, /v1/files[/ID[/content]] OpenAI's
+    Files API (Anthropic's beta Files API shares that path and is read as the same)."""
     path = path.split("?")[0].rstrip("/")
-    return next((api for ending, api in ENDINGS.items() if path.endswith(ending)), None)
+    chat = next((api for ending, api in ENDINGS.items() if path.endswith(ending)), None)
+    return chat or next((api for pattern, api in JOB_PATHS if pattern.search(path)), None)
+
+
+def provider_of(api: str) -> str:
+    return "anthropic" if api.startswith("anthropic") else "openai"
 
 
 def _id(prefix: str, *parts: Any) -> str:
@@ -205,6 +223,8 @@ def _sse(events: list[Event]) -> str:
 
 def render_reply(api: API, reply: Reply, *, stream: bool, model: str | None = None) -> tuple[dict[str, str], str]:
     """(headers, body) of `reply` exactly as `api` sends it: one JSON body, or a server-sent-event stream."""
+    if api not in RENDERERS:
+        raise ValueError(f"{api} answers with batch or file objects, not a model reply: use a raw `response:`")
     rendered = RENDERERS[api](reply, model or reply.model, stream)
     if stream:
         return {"content-type": "text/event-stream"}, _sse(rendered)
@@ -214,7 +234,7 @@ def render_reply(api: API, reply: Reply, *, stream: bool, model: str | None = No
 def render_error(api: API, status: int, message: str, *,
                  retry_after: float | None = None) -> tuple[dict[str, str], str]:
     """(headers, body) of an error response as `api` sends it, with `retry-after` when given."""
-    if api == "anthropic-messages":
+    if provider_of(api) == "anthropic":
         kind = ANTHROPIC_ERRORS.get(status, "api_error" if status >= 500 else "invalid_request_error")
         body = {"type": "error", "error": {"type": kind, "message": message},
                 "request_id": _id("req_", status, message)}
@@ -239,6 +259,8 @@ class RequestView:
     stream: bool
     max_tokens: int | None
     tool_schemas: dict[str, dict] = field(default_factory=dict)  # each offered tool's JSON Schema for its arguments
+    method: str = "POST"
+    path: str = ""
 
 
 def _text(content: Any) -> str:
@@ -321,14 +343,39 @@ MAX_TOKENS_KEYS = {"anthropic-messages": ("max_tokens",), "openai-chat": ("max_c
                    "openai-responses": ("max_output_tokens",)}
 
 
-def read_request(api: API, body: dict) -> RequestView:
-    """The provider-neutral view of a request body sent to `api`."""
+def read_request(api: API, body: dict, *, method: str = "POST", path: str = "") -> RequestView:
+    """The provider-neutral view of a request body sent to `api`. A batch or file request has no prompt of its own:
+    its view holds only the method and path (what was sent is in the body)."""
+    if api not in READERS:
+        return RequestView(model=str(body.get("model") or ""), system="", messages=[], tool_names=[], tool_results=[],
+                           stream=False, max_tokens=None, method=method.upper(), path=path)
     system, turns, tools = READERS[api](body)
     max_tokens = next((body[key] for key in MAX_TOKENS_KEYS[api] if body.get(key) is not None), None)
     return RequestView(model=str(body.get("model") or ""), system="\n".join(part for part in system if part),
                        messages=turns, tool_names=[name for name, _ in tools],
                        tool_results=[text for role, text in turns if role == "tool"],
-                       stream=bool(body.get("stream")), max_tokens=max_tokens, tool_schemas=dict(tools))
+                       stream=bool(body.get("stream")), max_tokens=max_tokens, tool_schemas=dict(tools),
+                       method=method.upper(), path=path)
+
+
+def read_form(content_type: str, raw: bytes) -> dict:
+    """The fields of a multipart/form-data body (a file upload): text fields as strings, each file as
+    {"filename", "content_type", "content"} with its content decoded as UTF-8. Anything unreadable gives {}."""
+    from email import message_from_bytes
+    from email.policy import HTTP
+    try:
+        message = message_from_bytes(f"Content-Type: {content_type}\r\n\r\n".encode() + raw, policy=HTTP)
+        fields: dict[str, Any] = {}
+        for part in message.iter_parts():
+            name = part.get_param("name", header="content-disposition")
+            data = part.get_payload(decode=True) or b""
+            text = data.decode("utf-8", "replace")
+            filename = part.get_filename()
+            fields[str(name)] = text if filename is None else {
+                "filename": filename, "content_type": part.get_content_type(), "content": text}
+        return fields
+    except Exception:  # noqa: BLE001 - inspecting a request must never break the request
+        return {}
 
 
 def iter_sse(body: str) -> list[tuple[str | None, str]]:
@@ -361,8 +408,89 @@ def _sdk_types(api: API):
     return Response, TypeAdapter(ResponseStreamEvent)
 
 
+@cache
+def _job_types(api: API) -> tuple[dict[str, Any], Any]:
+    """({type or object tag: SDK type}, a validator of one JSONL line or None) for a batch or file API.
+
+    OpenAI's SDK has no type for a line of a batch's input, output or error file, so those follow the documented
+    shape, and each response body in them is validated with the SDK's own ChatCompletion or Response."""
+    from pydantic import BaseModel, TypeAdapter, model_validator
+    if api == "anthropic-batches":
+        from anthropic.types.messages import DeletedMessageBatch, MessageBatch, MessageBatchIndividualResponse
+        return ({"message_batch": MessageBatch, "message_batch_deleted": DeletedMessageBatch},
+                TypeAdapter(MessageBatchIndividualResponse))
+    from openai.types import Batch, FileDeleted, FileObject
+    if api == "openai-batches":
+        return {"batch": Batch}, None
+    from openai.types.chat import ChatCompletion
+    from openai.types.responses import Response
+
+    class LineError(BaseModel):
+        code: str | None = None
+        message: str | None = None
+
+    class LineResponse(BaseModel):
+        status_code: int
+        request_id: str | None = None
+        body: dict
+
+        @model_validator(mode="after")
+        def _body_parses(self):
+            if self.status_code == 200:
+                kind = {"chat.completion": ChatCompletion, "response": Response}.get(self.body.get("object"))
+                if kind is None:
+                    raise ValueError(f"a 200 body of object {self.body.get('object')!r}, not chat.completion "
+                                     "or response")
+                kind.model_validate(self.body)
+            elif not isinstance(self.body.get("error"), dict):
+                raise ValueError(f"a {self.status_code} body without an `error` object")
+            return self
+
+    class BatchOutputLine(BaseModel):  # a line of a batch's output or error file
+        id: str
+        custom_id: str
+        response: LineResponse | None
+        error: LineError | None
+
+    class BatchInputLine(BaseModel):  # a line of an uploaded batch input file
+        custom_id: str
+        method: Literal["POST"]
+        url: str
+        body: dict
+
+    return {"file": FileObject, "file deleted": FileDeleted}, TypeAdapter(BatchOutputLine | BatchInputLine)
+
+
+def _parse_job(api: API, body: str) -> list:
+    """Batch and file bodies: one JSON object (a batch, a file, or a list page of them), or JSON Lines."""
+    types, line_type = _job_types(api)
+    try:
+        whole = json.loads(body)
+    except ValueError:
+        whole = None
+    if isinstance(whole, dict) and "custom_id" not in whole:
+        items = whole.get("data") if whole.get("object") == "list" or "has_more" in whole else [whole]
+        parsed = []
+        for item in items or []:
+            tag = item.get("type", item.get("object")) if isinstance(item, dict) else None
+            tag = f"{tag} deleted" if isinstance(item, dict) and "deleted" in item else tag
+            if tag not in types:
+                raise ValueError(f"{api} sends no object of type {tag!r} (known: {', '.join(types)})")
+            parsed.append(types[tag].model_validate(item))
+        return parsed
+    if line_type is None:
+        raise ValueError(f"{api} answers with one JSON object, not {body[:60]!r}")
+    lines = [line for line in body.splitlines() if line.strip()]
+    if not lines:
+        raise ValueError(f"an empty {api} body")
+    return [line_type.validate_python(json.loads(line)) for line in lines]
+
+
 def parse_with_sdk(api: API, body: str, *, stream: bool) -> list:
-    """The SDK's own typed objects for a response body, validated (not constructed): a malformed body raises."""
+    """The SDK's own typed objects for a response body, validated (not constructed): a malformed body raises.
+    For a batch or file API, `stream` is ignored: its bodies are one JSON object or JSON Lines."""
+    if api in JOB_APIS:
+        return _parse_job(api, body)
     whole, event_type = _sdk_types(api)
     if not stream:
         return [whole.model_validate(json.loads(body))]
