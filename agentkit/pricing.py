@@ -22,9 +22,13 @@ def cost_decimal(model: str, usage: Usage, *, provider: str | None = None) -> De
         cache_write_tokens=usage.cache_write_tokens or None,
     )
     try:
-        return genai_prices.calc_price(priced, model, provider_id=provider).total_price
+        price = genai_prices.calc_price(priced, model, provider_id=provider)
     except LookupError as exc:
         raise UnknownModelError(f"no price for model {model!r} (provider {provider or 'any'}): {exc}") from exc
+    if price.model_price.input_mtok is None or price.model_price.output_mtok is None:
+        # Known but not priced per token (e.g. whisper-1 bills per minute): refuse rather than call it free.
+        raise UnknownModelError(f"genai-prices has no per-token price for model {model!r}")
+    return price.total_price
 
 
 def price_per_million(model: str, *, provider: str | None = None) -> tuple[float, float]:

@@ -74,6 +74,14 @@ def test_unknown_model_is_refused_not_priced_at_zero():
     assert Client("openai-compatible", "my-local-llama", base_url="http://127.0.0.1:9/v1", prices=(0, 0))
 
 
+def test_a_model_without_per_token_prices_is_refused():
+    from agentkit import pricing
+    from agentkit.types import Usage
+
+    with pytest.raises(errors.UnknownModelError, match="whisper-1"):
+        pricing.cost_usd("whisper-1", Usage(input_tokens=10, output_tokens=10))
+
+
 def test_deprecated_model_is_flagged():
     with pytest.warns(DeprecationWarning, match="claude-sonnet-4-5"):
         Client("anthropic", "claude-sonnet-4-5")
