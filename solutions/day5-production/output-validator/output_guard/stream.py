@@ -1,0 +1,90 @@
+"""Redact a reply while it streams, without ever showing part of a secret.
+
+A secret can arrive split over many chunks (`sk-ant-api` now, `03-...` later), and whether a value is a secret
+can depend on text before it (`password: ` in one chunk, `hunter2` in the next). So the redactor keeps a
+buffer of text not yet shown and releases only text that can no longer change:
+
+* the last `hold` characters are always held back, and a release never ends in the middle of a token (it
+  stops after whitespace), so a key that is still arriving is never cut in two;
+* a finding that reaches the end of the buffer (a PEM block without its END line yet) is held back whole;
+* the detectors see the last `context` characters already released too, so a label released earlier still
+  marks the value that follows it.
+
+With `hold` and `context` longer than any rule looks ahead or back, the joined output equals `redact(whole
+text).text`. The price is latency: the reader sees text about `hold` characters late.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from output_guard.findings import Finding, placeholder
+from output_guard.scan import scan
+
+
+class StreamRedactor:
+    """`feed(chunk)` returns the text that is now safe to show (maybe ""); `finish()` returns the rest."""
+
+    def __init__(self, hold: int = 256, context: int = 256):
+        self.hold, self.context = hold, context
+        self.findings: list[Finding] = []   # spans in the whole streamed text, as `redact` would report them
+        self._released = ""                 # the tail of the text already released, for context
+        self._pending = ""                  # received, not yet released
+        self._offset = 0                    # characters of original text released so far
+        self._next_attempt = 0              # buffer length at which to try the next release
+
+    def feed(self, chunk: str) -> str:
+        self._pending += chunk
+        if len(self._pending) < self._next_attempt:
+            return ""
+        released = self._release(final=False)
+        # Scanning again after every few characters would cost O(n^2) while a long PEM block is held back;
+        # waiting for the buffer to grow by a quarter keeps the total work near-linear.
+        self._next_attempt = len(self._pending) + max(32, len(self._pending) // 4)
+        return released
+
+    def finish(self) -> str:
+        return self._release(final=True)
+
+    def _release(self, *, final: bool) -> str:
+        base = len(self._released)
+        window = self._released + self._pending
+        found = [f for f in scan(window) if f.end > base]
+        cut = len(self._pending) if final else self._safe_cut(found, base)
+        if cut <= 0:
+            return ""
+        pieces, last = [], 0
+        for f in found:
+            start, end = max(f.start - base, 0), f.end - base
+            if start >= cut:
+                break
+            pieces += [self._pending[last:start], placeholder(f.kind)]
+            last = end
+            self.findings.append(Finding(f.kind, self._offset + start, self._offset + end))
+        pieces.append(self._pending[last:cut])
+        self._released = (self._released + self._pending[:cut])[-self.context:] if self.context else ""
+        self._pending = self._pending[cut:]
+        self._offset += cut
+        return "".join(pieces)
+
+    def _safe_cut(self, found: list[Finding], base: int) -> int:
+        cut = len(self._pending) - self.hold
+        while cut > 0 and not self._pending[cut - 1].isspace():
+            cut -= 1
+        moved = True
+        while moved and cut > 0:
+            moved = False
+            for f in found:
+                start, end = f.start - base, f.end - base
+                if start < cut < end or (start < cut and end >= len(self._pending)):
+                    cut, moved = max(start, 0), True
+        return cut
+
+
+def redact_stream(chunks: Iterable[str]) -> Iterator[str]:
+    """Redacted text for an iterable of chunks, released as soon as it is safe."""
+    redactor = StreamRedactor()
+    for chunk in chunks:
+        if out := redactor.feed(chunk):
+            yield out
+    if out := redactor.finish():
+        yield out
