@@ -1,0 +1,97 @@
+"""A phased rollout: 1% -> 5% -> 25% -> 50% -> 100%, promoted only on a healthy check, rolled back to 0% on a
+failed one, with every change (and why) kept in the state's history."""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from datetime import datetime, timezone
+
+from phased_rollout.bucketing import in_rollout  # noqa: F401
+from phased_rollout.health import HealthPolicy, HealthReport, SlidingWindow, assess  # noqa: F401
+from phased_rollout.store import JsonStateStore
+
+STAGES = (1, 5, 25, 50, 100)
+
+
+class PhasedRollout:
+    """One feature's rollout. Status: "rolling", "complete" (at 100%) or "rolled_back" (at 0%).
+
+    The state is a dict {"feature", "percent", "status", "history": [{"at", "action", "percent", "reason"}]}
+    kept in the store; `self._change(...)` (given) records a change there and in memory."""
+
+    def __init__(self, feature: str, store: JsonStateStore, *, stages: Sequence[float] = STAGES,
+                 policy: HealthPolicy | None = None, window_size: int = 500,
+                 clock: Callable[[], float] = time.time):
+        if not stages or list(stages) != sorted(set(stages)) or stages[0] <= 0 or stages[-1] != 100:
+            raise ValueError("stages must rise strictly from above 0 to 100")
+        self.feature, self.store, self.stages = feature, store, tuple(stages)
+        self.policy = policy or HealthPolicy()
+        self.clock = clock
+        self.new, self.control = SlidingWindow(window_size), SlidingWindow(window_size)
+        # The stored state if there is one (a restart), else a new rollout at the first stage, saved at once.
+        self._state = store.update(feature, lambda stored: stored or self._fresh())
+
+    @property
+    def percent(self) -> float:
+        return float(self._state["percent"])
+
+    @property
+    def status(self) -> str:
+        return str(self._state["status"])
+
+    @property
+    def history(self) -> list[dict]:
+        return list(self._state["history"])
+
+    def serves_new(self, user_id: str) -> bool:
+        """Does this user get the new variant at the current percentage?"""
+        # TODO step 5
+        raise NotImplementedError("step 5: PhasedRollout.serves_new")
+
+    def record(self, *, new: bool, ok: bool, latency_ms: float) -> None:
+        """One request's outcome, added to the window of the group that served it (new or control)."""
+        # TODO step 5
+        raise NotImplementedError("step 5: PhasedRollout.record")
+
+    def check(self) -> HealthReport:
+        """The health check (run on a schedule): assess the two windows; if unhealthy while rolling, roll back at
+        once with the reasons. Returns the report."""
+        # TODO step 6
+        raise NotImplementedError("step 6: PhasedRollout.check")
+
+    def promote(self) -> HealthReport:
+        """Run check(); only if healthy and still rolling, move to the next stage (status "complete" at 100%) and
+        empty both windows, so the next stage needs evidence of its own. Returns the report."""
+        # TODO step 6
+        raise NotImplementedError("step 6: PhasedRollout.promote")
+
+    def rollback(self, reason: str) -> None:
+        """Everyone back on the old variant: percent 0, status "rolled_back", the reason in the history."""
+        # TODO step 6
+        raise NotImplementedError("step 6: PhasedRollout.rollback")
+
+    def resume(self, reason: str) -> None:
+        """After a rollback and a fix: start again from the first stage."""
+        self._change(self.stages[0], "rolling", "resume", reason)
+
+    def reload(self) -> None:
+        """Pick up a change another process made to the stored state."""
+        self._state = self.store.load(self.feature) or self._fresh()
+
+    def _fresh(self) -> dict:
+        return {"feature": self.feature, "percent": self.stages[0], "status": "rolling",
+                "history": [self._event("start", self.stages[0], "rollout created")]}
+
+    def _event(self, action: str, percent: float, reason: str) -> dict:
+        at = datetime.fromtimestamp(self.clock(), tz=timezone.utc).isoformat()
+        return {"at": at, "action": action, "percent": percent, "reason": reason}
+
+    def _change(self, percent: float, status: str, action: str, reason: str) -> None:
+        """Given: set percent and status, append a history event, and save, all under the store's lock."""
+        event = self._event(action, percent, reason)
+
+        def change(stored: dict | None) -> dict:
+            state = stored or self._state
+            return {**state, "percent": percent, "status": status, "history": [*state["history"], event]}
+
+        self._state = self.store.update(self.feature, change)

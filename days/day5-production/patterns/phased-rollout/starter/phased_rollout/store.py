@@ -1,0 +1,53 @@
+"""Rollout state on disk, so that a restart (or another process) sees the same stage.
+
+One JSON file holds every feature's state: {"<feature>": {...state...}, ...}.
+"""
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import tempfile  # noqa: F401 - tempfile.mkstemp(dir=...) for the atomic write
+from collections.abc import Callable
+from contextlib import contextmanager
+from pathlib import Path
+
+
+class JsonStateStore:
+    def __init__(self, path: str | os.PathLike):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+
+    def load(self, feature: str) -> dict | None:
+        return self._read().get(feature)
+
+    def save(self, feature: str, state: dict) -> None:
+        self.update(feature, lambda _old: state)
+
+    def update(self, feature: str, change: Callable[[dict | None], dict]) -> dict:
+        """Under the writers' lock (`with self._locked():`): read every feature's state, replace this feature's
+        with `change(its current state or None)`, write everything back with `_write`, return the new state."""
+        # TODO step 4
+        raise NotImplementedError("step 4: JsonStateStore.update")
+
+    def _read(self) -> dict:
+        try:
+            return json.loads(self.path.read_text())
+        except FileNotFoundError:
+            return {}
+
+    def _write(self, everything: dict) -> None:
+        """Atomically: json.dump into a temporary file in the same folder, flush and fsync it, then
+        os.replace it over self.path. A reader then sees the old file or the new one, never half of one."""
+        # TODO step 4
+        raise NotImplementedError("step 4: JsonStateStore._write")
+
+    @contextmanager
+    def _locked(self):
+        """Given: an exclusive lock on a file next to the state file, so writers take turns."""
+        with open(self.path.with_name(self.path.name + ".lock"), "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
