@@ -1,0 +1,71 @@
+"""Which deliveries were already taken, keyed by X-GitHub-Delivery, so each one does its work once.
+
+A redelivery (from the "Redeliver" button, the REST API, or a script that retries failures) carries the same
+delivery id as the original. `claim(id)` answers True exactly once per id within the TTL; `release(id)` gives the
+id back when the work failed, so a later redelivery can try again.
+"""
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Protocol
+
+
+class DeliveryStore(Protocol):
+    def claim(self, delivery_id: str) -> bool: ...
+
+    def release(self, delivery_id: str) -> None: ...
+
+
+class MemoryDeliveryStore:
+    """Ids in this process's memory: right for one process; behind a load balancer use RedisDeliveryStore."""
+
+    def __init__(self, ttl_s: float = 8 * 24 * 3600, *, clock: Callable[[], float] = time.monotonic,
+                 max_ids: int = 1_000_000):
+        self.ttl_s, self.max_ids = float(ttl_s), max_ids
+        self._clock = clock
+        self._expiry: OrderedDict[str, float] = OrderedDict()  # oldest claim first, so expired ids sit at the front
+        self._lock = threading.Lock()  # the check and the insert are one step, or two threads both win
+
+    def claim(self, delivery_id: str) -> bool:
+        with self._lock:
+            now = self._clock()
+            self._forget_expired(now)
+            if delivery_id in self._expiry:
+                return False
+            self._expiry[delivery_id] = now + self.ttl_s
+            while len(self._expiry) > self.max_ids:  # a hard bound; size it far above deliveries per TTL
+                self._expiry.popitem(last=False)
+            return True
+
+    def release(self, delivery_id: str) -> None:
+        with self._lock:
+            self._expiry.pop(delivery_id, None)
+
+    def _forget_expired(self, now: float) -> None:
+        while self._expiry:
+            oldest, expires = next(iter(self._expiry.items()))
+            if expires > now:
+                break
+            del self._expiry[oldest]
+
+    def __len__(self) -> int:
+        with self._lock:
+            self._forget_expired(self._clock())
+            return len(self._expiry)
+
+
+class RedisDeliveryStore:
+    """Ids in Redis, shared by every process: SET key NX EX ttl is one atomic command, so exactly one process
+    (whichever asks first) gets True, and Redis deletes the key when the TTL runs out."""
+
+    def __init__(self, redis, *, ttl_s: int = 8 * 24 * 3600, prefix: str = "github-delivery:"):
+        self.redis, self.ttl_s, self.prefix = redis, int(ttl_s), prefix
+
+    def claim(self, delivery_id: str) -> bool:
+        return bool(self.redis.set(self.prefix + delivery_id, "1", nx=True, ex=self.ttl_s))
+
+    def release(self, delivery_id: str) -> None:
+        self.redis.delete(self.prefix + delivery_id)
