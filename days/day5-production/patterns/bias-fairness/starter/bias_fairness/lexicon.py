@@ -1,0 +1,42 @@
+"""The lexicon is data: dimensions (gender, age, ...) of groups (female, male, ...) of single-word terms.
+
+The default list lives in lexicon.json beside this file.
+
+Contract (step 2), `Lexicon.from_mapping(data)`: keep every dimension of `data` except keys starting with "_"
+(comments), each group's terms as a frozenset. A term must be exactly one token as `tokenize` produces it
+(`tokenize(term) == [term]`); otherwise raise ValueError naming it: "digital native", "Chair-Man" or
+"rock-star" could never match a token, and a lexicon that fails silently is worse than none.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from bias_fairness.tokens import tokenize  # noqa: F401 - to check each term
+
+DEFAULT_FILE = Path(__file__).with_name("lexicon.json")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    dimensions: dict[str, dict[str, frozenset[str]]]   # dimension -> group -> terms
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Mapping[str, list[str]]]) -> Lexicon:
+        # TODO step 2
+        raise NotImplementedError("step 2: Lexicon.from_mapping")
+
+    @classmethod
+    def load(cls, path: str | Path = DEFAULT_FILE) -> Lexicon:
+        return cls.from_mapping(json.loads(Path(path).read_text(encoding="utf-8")))
+
+    def index(self) -> dict[str, list[tuple[str, str]]]:
+        """term -> every (dimension, group) it marks."""
+        found: dict[str, list[tuple[str, str]]] = {}
+        for dimension, groups in self.dimensions.items():
+            for group, terms in groups.items():
+                for term in terms:
+                    found.setdefault(term, []).append((dimension, group))
+        return found
