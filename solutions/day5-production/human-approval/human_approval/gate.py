@@ -1,0 +1,207 @@
+"""An approval gate: the agent asks, waits WITHOUT polling, and a person decides from anywhere.
+
+The waiter sleeps on a future (asyncio) or an Event (threads) with one timeout. `approve` and `reject` may be
+called from any thread: they change the record under a lock and wake the waiters directly, an asyncio waiter
+through `loop.call_soon_threadsafe` (setting a future from another thread without it would not wake the
+loop). No decision in time means EXPIRED, which is a no. Every decision, expiry and refused attempt is logged.
+"""
+from __future__ import annotations
+
+import asyncio
+import inspect
+import threading
+import time
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
+from typing import Any, TypeVar
+
+from human_approval.records import (AlreadyDecided, ApprovalRequest, NotApproved, RequestExpired, SelfApproval,
+                                    Status, UnknownRequest, same_person)
+
+T = TypeVar("T")
+
+
+class ApprovalGate:
+    def __init__(self, *, clock: Callable[[], float] = time.time, default_timeout: float = 300.0,
+                 notify: Callable[[ApprovalRequest], None] | None = None):
+        self._clock = clock
+        self.default_timeout = default_timeout
+        self._notify = notify                 # tell a person (chat message, e-mail, dashboard); called unlocked
+        self._lock = threading.Lock()
+        self._requests: dict[str, ApprovalRequest] = {}
+        self._decided: dict[str, threading.Event] = {}
+        self._futures: dict[str, list[tuple[asyncio.AbstractEventLoop, asyncio.Future]]] = {}
+        self._log: list[dict[str, Any]] = []
+
+    # -- asking ---------------------------------------------------------------------------------------------
+
+    def request(self, action: str, *, requester: str, reasoning: str = "", risk: str = "high",
+                timeout: float | None = None, request_id: str | None = None) -> ApprovalRequest:
+        timeout = self.default_timeout if timeout is None else timeout
+        if not action.strip() or not requester.strip():
+            raise ValueError("an approval request needs an action and a requester")
+        if timeout <= 0:
+            raise ValueError("the timeout must be positive")
+        with self._lock:
+            request_id = request_id or uuid.uuid4().hex
+            if request_id in self._requests:
+                raise ValueError(f"request {request_id!r} exists already")
+            now = self._clock()
+            record = ApprovalRequest(request_id, action, requester, risk, reasoning, now, now + timeout)
+            self._requests[request_id] = record
+            self._decided[request_id] = threading.Event()
+            self._futures[request_id] = []
+            self._record("requested", record, now, by=requester, reason=reasoning)
+        if self._notify is not None:
+            self._notify(record)
+        return record
+
+    # -- waiting --------------------------------------------------------------------------------------------
+
+    async def wait(self, request_id: str) -> ApprovalRequest:
+        """The final record: approved, rejected, or expired when nobody decided before the deadline."""
+        loop = asyncio.get_running_loop()
+        with self._lock:
+            record = self._get(request_id)
+            if record.status is not Status.PENDING:
+                return record
+            future = loop.create_future()
+            self._futures[request_id].append((loop, future))
+            remaining = record.expires_at - self._clock()
+        try:
+            return await asyncio.wait_for(future, timeout=max(remaining, 0.0))
+        except asyncio.TimeoutError:
+            return self.expire(request_id)
+        finally:
+            with self._lock:
+                waiting = self._futures.get(request_id, [])
+                if (loop, future) in waiting:
+                    waiting.remove((loop, future))
+
+    def wait_blocking(self, request_id: str) -> ApprovalRequest:
+        """The same for synchronous code: blocks the calling thread on an Event, with one timeout."""
+        with self._lock:
+            record = self._get(request_id)
+            if record.status is not Status.PENDING:
+                return record
+            decided = self._decided[request_id]
+            remaining = record.expires_at - self._clock()
+        if decided.wait(max(remaining, 0.0)):
+            return self.get(request_id)
+        return self.expire(request_id)
+
+    # -- deciding -------------------------------------------------------------------------------------------
+
+    def approve(self, request_id: str, *, approver: str, reason: str) -> ApprovalRequest:
+        return self._decide(request_id, Status.APPROVED, approver, reason)
+
+    def reject(self, request_id: str, *, approver: str, reason: str) -> ApprovalRequest:
+        return self._decide(request_id, Status.REJECTED, approver, reason)
+
+    def expire(self, request_id: str) -> ApprovalRequest:
+        """Close a request nobody decided in time (a waiter's timeout calls this). A decided one is returned
+        as it is: whichever of the decision and the expiry takes the lock first wins."""
+        with self._lock:
+            record = self._get(request_id)
+            if record.status is Status.PENDING:
+                record = self._close(record, Status.EXPIRED, None, None, self._clock())
+        self._wake(request_id, record)
+        return record
+
+    def _decide(self, request_id: str, status: Status, by: str, reason: str) -> ApprovalRequest:
+        if not by or not by.strip():
+            raise ValueError("a decision must name who made it")
+        if not reason or not reason.strip():
+            raise ValueError("a decision must say why")
+        with self._lock:
+            record = self._get(request_id)
+            now = self._clock()
+            if record.status is Status.EXPIRED:
+                self._refuse(record, now, by, "expired")
+                raise RequestExpired(f"request {request_id} expired before {by} decided")
+            if record.status is not Status.PENDING:
+                self._refuse(record, now, by, f"already {record.status.value}")
+                raise AlreadyDecided(f"request {request_id} was already {record.status.value}"
+                                     + (f" by {record.decided_by}" if record.decided_by else ""))
+            if now >= record.expires_at:
+                expired = self._close(record, Status.EXPIRED, None, None, record.expires_at)
+                self._refuse(expired, now, by, "expired")
+            elif status is Status.APPROVED and same_person(by, record.requester):
+                self._refuse(record, now, by, "self-approval")
+                raise SelfApproval(f"{by} requested {request_id} and cannot approve it")
+            else:
+                expired = None
+                record = self._close(record, status, by, reason, now)
+        if expired is not None:
+            self._wake(request_id, expired)
+            raise RequestExpired(f"request {request_id} expired before {by} decided")
+        self._wake(request_id, record)
+        return record
+
+    # -- reading --------------------------------------------------------------------------------------------
+
+    def get(self, request_id: str) -> ApprovalRequest:
+        with self._lock:
+            return self._get(request_id)
+
+    def pending(self) -> list[ApprovalRequest]:
+        with self._lock:
+            return [r for r in self._requests.values() if r.status is Status.PENDING]
+
+    def log(self) -> list[dict[str, Any]]:
+        """Every request, decision, expiry and refused attempt, in order: who, when, why."""
+        with self._lock:
+            return [dict(entry) for entry in self._log]
+
+    # -- internals (call with the lock held, except _wake) --------------------------------------------------
+
+    def _get(self, request_id: str) -> ApprovalRequest:
+        try:
+            return self._requests[request_id]
+        except KeyError:
+            raise UnknownRequest(f"no approval request {request_id!r}") from None
+
+    def _close(self, record: ApprovalRequest, status: Status, by: str | None, reason: str | None,
+               at: float) -> ApprovalRequest:
+        record = replace(record, status=status, decided_by=by, decided_at=at, decision_reason=reason)
+        self._requests[record.id] = record
+        self._record(status.value, record, at, by=by, reason=reason)
+        return record
+
+    def _refuse(self, record: ApprovalRequest, at: float, by: str, why: str) -> None:
+        self._record("refused", record, at, by=by, reason=why)
+
+    def _record(self, event: str, record: ApprovalRequest, at: float, *, by: str | None, reason: str | None) -> None:
+        self._log.append({"event": event, "request": record.id, "action": record.action, "at": at, "by": by,
+                          "reason": reason})
+
+    def _wake(self, request_id: str, record: ApprovalRequest) -> None:
+        with self._lock:
+            waiters, self._futures[request_id] = self._futures.get(request_id, []), []
+            decided = self._decided.get(request_id)
+        if decided is not None:
+            decided.set()
+        for loop, future in waiters:
+            try:
+                loop.call_soon_threadsafe(_resolve, future, record)
+            except RuntimeError:  # that waiter's event loop has closed; nobody is left to wake
+                pass
+
+
+def _resolve(future: asyncio.Future, record: ApprovalRequest) -> None:
+    if not future.done():
+        future.set_result(record)
+
+
+async def execute_with_approval(gate: ApprovalGate, action: Callable[[], T | Awaitable[T]], *, description: str,
+                                requester: str, reasoning: str = "", risk: str = "high", timeout: float | None = None,
+                                request_id: str | None = None) -> T:
+    """Ask, wait, and run `action` only if a person approved it; otherwise raise NotApproved (it never ran)."""
+    record = gate.request(description, requester=requester, reasoning=reasoning, risk=risk, timeout=timeout,
+                          request_id=request_id)
+    final = await gate.wait(record.id)
+    if not final.approved:
+        raise NotApproved(final)
+    result = action()
+    return await result if inspect.isawaitable(result) else result
