@@ -33,7 +33,8 @@ def cost_decimal(model: str, usage: Usage, *, provider: str | None = None) -> De
 
 def price_per_million(model: str, *, provider: str | None = None) -> tuple[float, float]:
     """(input, output) US dollars per million tokens."""
+    # Priced at 1,000 tokens and scaled: a million-token prompt would land in some models' long-context tier.
     return (
-        cost_usd(model, Usage(input_tokens=1_000_000), provider=provider),
-        cost_usd(model, Usage(output_tokens=1_000_000), provider=provider),
+        cost_usd(model, Usage(input_tokens=1_000), provider=provider) * 1_000,
+        cost_usd(model, Usage(output_tokens=1_000), provider=provider) * 1_000,
     )
