@@ -11,62 +11,17 @@ import hashlib
 import hmac
 import json
 import os
-import shutil
-import tempfile
 import threading
 import time
-from contextlib import contextmanager
 from urllib.parse import urlencode
 
-import httpcore
 import httpx
-import uvicorn
 
 import agentkit
+from autograder.local_service import serve
 
 NOW = 1_764_316_800  # the fake clock's start (Unix time)
 RESPONSE_URL = "https://hooks.slack.com/commands/T0ACME/8110/ZxQ2u4gRk"
-
-
-class UnixSocketTransport(httpx.BaseTransport):
-    """httpx over a unix socket, straight through httpcore: the replay layer intercepts httpx's own transports
-    (it answers model APIs only), and these requests go to our local server, not to a model."""
-
-    def __init__(self, path: str):
-        self._pool = httpcore.ConnectionPool(uds=path)
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        url = httpcore.URL(scheme=request.url.raw_scheme, host=request.url.raw_host, port=request.url.port,
-                           target=request.url.raw_path)
-        with self._pool.stream(request.method, url, headers=request.headers.raw, content=request.stream,
-                               extensions=request.extensions) as response:
-            content = response.read()
-        return httpx.Response(response.status, headers=response.headers, content=content)
-
-    def close(self) -> None:
-        self._pool.close()
-
-
-@contextmanager
-def serve(app):
-    folder = tempfile.mkdtemp(prefix="slack-")
-    path = os.path.join(folder, "app.sock")
-    server = uvicorn.Server(uvicorn.Config(app, uds=path, log_config=None, log_level="warning", lifespan="on"))
-    thread = threading.Thread(target=server.run, name="uvicorn", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("the app did not start under uvicorn")
-        time.sleep(0.01)
-    client = httpx.Client(transport=UnixSocketTransport(path), base_url="http://slack-bot.local", timeout=15)
-    try:
-        yield client
-    finally:
-        client.close()
-        server.should_exit = True
-        thread.join(timeout=15)
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 class FakeClock:
