@@ -146,7 +146,7 @@ class Runner:
 
 
 def failure(error: str) -> dict:
-    return {"ok": False, "result": None, "sent": [], "error": error, "stdout": ""}
+    return {"ok": False, "result": None, "sent": [], "served": [], "error": error, "stdout": ""}
 
 
 class InProcessRunner:

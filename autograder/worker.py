@@ -58,7 +58,7 @@ def run_job(job: dict, load_submission, driver, target: Path) -> dict:
     from agentkit import replay
 
     out = CappedText()
-    trace = {"ok": False, "result": None, "sent": [], "error": None, "stdout": ""}
+    trace = {"ok": False, "result": None, "sent": [], "served": [], "error": None, "stdout": ""}
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
             module = load_submission()
@@ -67,6 +67,7 @@ def run_job(job: dict, load_submission, driver, target: Path) -> dict:
                     result = getattr(driver, job["entry"])(module, **job.get("kwargs", {}))
                 finally:
                     trace["sent"] = [{"api": s.api, **vars(s.view)} for s in cassette.sent]
+                    trace["served"] = list(cassette.served)
         trace.update(ok=True, result=plain(result))
     except BaseException as exc:  # noqa: BLE001 - whatever the submission raised becomes a per-test result
         if isinstance(exc, KeyboardInterrupt):

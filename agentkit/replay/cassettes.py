@@ -95,6 +95,7 @@ class CourseCassette(Cassette):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.sent: list[SentRequest] = []
+        self.served: list[dict[str, Any]] = []  # what answered each of `sent`, in the same order
         self._lock = threading.Lock()
         self._pending = threading.local()
 
@@ -123,6 +124,8 @@ class CourseCassette(Cassette):
                 self.sent.append(SentRequest(api, request.path, view, body))
             if self.scenario is not None:
                 exchange = self.scenario.next_for(api, view) if view is not None else None
+                if view is not None:
+                    self.served.append(served_record(exchange, view))
                 if exchange is None:
                     raise NoRecordingError(self._scenario_miss(api, view, request))
                 self._pending.value = (exchange, api, view)
@@ -189,6 +192,30 @@ class CourseCassette(Cassette):
             lines.append("  closest recorded: none, the fixture file is empty or missing")
         lines.append(HOW_TO_GO_LIVE)
         return "\n".join(lines)
+
+
+def served_record(exchange, view: wire.RequestView) -> dict[str, Any]:
+    """Plain data on what answered one request: status, the reply's text, usage, model and price (None when
+    the reply was an error, a timeout, a raw response, or no recording at all)."""
+    record = {"status": None, "outcome": "no recording", "text": None, "usage": None, "model": view.model,
+              "cost_usd": None}
+    if exchange is None:
+        return record
+    if is_timeout(exchange):
+        return {**record, "outcome": "timeout"}
+    if exchange.reply is None:
+        status = int((exchange.error or {}).get("status", 500)) if exchange.error is not None \
+            else int((exchange.response or {}).get("status", 200))
+        return {**record, "status": status, "outcome": "error" if exchange.error is not None else "response"}
+    from agentkit.errors import UnknownModelError
+    from agentkit.pricing import cost_usd
+    model = exchange.reply.model or view.model
+    try:
+        cost = cost_usd(model, exchange.reply.usage)
+    except UnknownModelError:
+        cost = None
+    return {**record, "status": 200, "outcome": "reply", "text": exchange.reply.text, "model": model,
+            "usage": exchange.reply.usage.model_dump(), "cost_usd": cost}
 
 
 def _vcr_config(record: bool) -> vcr.VCR:
