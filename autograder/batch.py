@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
@@ -26,7 +27,7 @@ td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:left}.bar{background:
 <td>{{ t.passed }}/{{ rows|length }}</td><td><div class="bar" style="width:{{ (100 * t.rate)|int }}px"></div></td></tr>
 {% endfor %}</table>
 <h2>Submissions</h2><table><tr><th>submission</th><th>score</th><th>problems</th></tr>
-{% for r in rows %}<tr><td><a href="{{ r.name }}/results.json">{{ r.name }}</a></td><td>{{ r.score|round(1) }} / {{ r.max_score|round(1) }}</td>
+{% for r in rows %}<tr><td><a href="./{{ r.slot|urlencode }}/results.json">{{ r.name }}</a></td><td>{{ r.score|round(1) }} / {{ r.max_score|round(1) }}</td>
 <td>{{ r.problem }}</td></tr>{% endfor %}</table></body></html>
 """, autoescape=True)
 
@@ -55,41 +56,81 @@ def first_problem(results: dict) -> str:
         f"{len(failed)} failed" if failed else "")
 
 
+SLOT_CHARACTERS = re.compile(r"[^A-Za-z0-9._-]+")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+INSTRUCTOR_DIR = "_instructor"  # pytest's own output, which shows hidden tests' source: never given to students
+
+
+def submissions_in(folder: Path) -> list[Path]:
+    """Every folder or notebook in `folder`, symbolic links included (they are refused when graded)."""
+    return sorted(p for p in folder.iterdir() if p.is_dir() or p.suffix == ".ipynb" or p.is_symlink())
+
+
+def assign_slots(entries: list[Path]) -> tuple[dict[Path, str], list[str]]:
+    """A distinct output folder name for each submission, made of safe characters; collisions are
+    reported and resolved (`dup`, `dup.ipynb` -> `dup`, `dup.ipynb`; `a b`, `a_b` -> `a_b`, `a_b-2`)."""
+    slots: dict[Path, str] = {}
+    taken: set[str] = {INSTRUCTOR_DIR.lower()}
+    warnings = []
+    for entry in entries:
+        base = SLOT_CHARACTERS.sub("_", entry.name).strip("._") or "submission"
+        slot, n = base, 1
+        while slot.lower() in taken:
+            n += 1
+            slot = f"{base}-{n}"
+        if slot != entry.name:
+            warnings.append(f"{entry.name!r} is written to {slot}/")
+        taken.add(slot.lower())
+        slots[entry] = slot
+    return slots, warnings
+
+
 def grade_all(unit_name: str, folder: str, out: str, *, jobs: int = 2, sandbox: bool | None = None) -> int:
     unit, out_dir = find_unit(unit_name), Path(out)
     if sandbox is None:
         sandbox = sandbox_available()
         if not sandbox:
             print("warning: bubblewrap is not available; submissions run unsandboxed (separate processes only)")
-    entries = sorted(p for p in Path(folder).iterdir() if p.is_dir() or p.suffix == ".ipynb")
-    results: dict[str, dict] = {}
+    entries = submissions_in(Path(folder))
+    slots, renamed = assign_slots(entries)
+    for warning in renamed:
+        print(f"note: {warning}")
+    (out_dir / INSTRUCTOR_DIR).mkdir(parents=True, exist_ok=True)
+    results: dict[Path, dict] = {}
     with ThreadPoolExecutor(max_workers=jobs) as pool, tqdm(total=len(entries), unit="submission") as bar:
         futures = {}
         for entry in entries:
-            (out_dir / entry.stem).mkdir(parents=True, exist_ok=True)
-            futures[pool.submit(grade, unit, str(entry.resolve()), hidden=True, sandbox=sandbox,
-                                log=out_dir / entry.stem / "pytest.log")] = entry.stem
+            (out_dir / slots[entry]).mkdir(parents=True, exist_ok=True)
+            futures[pool.submit(grade, unit, str(entry.absolute()), hidden=True, sandbox=sandbox,
+                                log=out_dir / INSTRUCTOR_DIR / f"{slots[entry]}.log")] = entry
         for future in as_completed(futures):
-            name = futures[future]
-            results[name] = future.result()
-            (out_dir / name / "results.json").write_text(json.dumps(results[name], indent=2) + "\n")
-            bar.set_postfix_str(name)
+            entry = futures[future]
+            results[entry] = future.result()
+            (out_dir / slots[entry] / "results.json").write_text(json.dumps(results[entry], indent=2) + "\n")
+            bar.set_postfix_str(slots[entry])
             bar.update()
-    write_reports(unit, results, out_dir)
-    print(f"graded {len(results)} submissions -> {out_dir / 'grades.csv'}, {out_dir / 'report.html'}")
-    return 0
+    write_reports(unit, {slots[e]: {**r, "submission": e.name} for e, r in results.items()}, out_dir)
+    print(f"graded {len(results)} of {len(entries)} submissions -> {out_dir / 'grades.csv'}, {out_dir / 'report.html'}"
+          f" (pytest logs for instructors: {out_dir / INSTRUCTOR_DIR})")
+    return 0 if len(results) == len(entries) else 1
+
+
+def spreadsheet_safe(value):
+    """A CSV cell no spreadsheet will run as a formula (OWASP's advice: a leading quote)."""
+    return f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
 
 
 def write_reports(unit, results: dict[str, dict], out_dir: Path) -> None:
+    """grades.csv and report.html; `results` maps each output slot to its results (with the submission's name)."""
     names = sorted(results)
     test_names = list(dict.fromkeys(t["name"] for r in results.values() for t in r["tests"]))
     with (out_dir / "grades.csv").open("w", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["submission", "score", "max_score", *test_names])
+        writer.writerow(["submission", "folder", "score", "max_score", *map(spreadsheet_safe, test_names)])
         for name in names:
             by_test = {t["name"]: t["score"] for t in results[name]["tests"]}
-            writer.writerow([name, results[name]["score"], results[name]["max_score"],
-                             *(by_test.get(t, 0.0) for t in test_names)])
+            writer.writerow([spreadsheet_safe(results[name].get("submission", name)), name, results[name]["score"],
+                             results[name]["max_score"], *(by_test.get(t, 0.0) for t in test_names)])
     max_score = max((r["max_score"] for r in results.values()), default=0.0)
     scores = [results[n]["score"] for n in names]
     tests = []
@@ -98,7 +139,8 @@ def write_reports(unit, results: dict[str, dict], out_dir: Path) -> None:
         passed = sum(t["status"] == "passed" for t in rows)
         tests.append({"name": test_name, "max_score": rows[0]["max_score"], "visibility": rows[0]["visibility"],
                       "passed": passed, "rate": passed / max(len(names), 1)})
-    rows = [{"name": n, "score": results[n]["score"], "max_score": results[n]["max_score"],
+    rows = [{"name": results[n].get("submission", n), "slot": n, "score": results[n]["score"],
+             "max_score": results[n]["max_score"],
              "problem": first_problem(results[n])} for n in names]
     isolation = next((r["output"] for r in results.values() if r["output"].startswith("Isolation")), "")
     (out_dir / "report.html").write_text(REPORT.render(

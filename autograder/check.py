@@ -5,13 +5,17 @@ import json
 from pathlib import Path
 
 from autograder.grading import grade, hidden_tests
+from autograder.inventory import read_tests
+from autograder.runner import sandbox_available
 from autograder.units import all_units, find_unit
 
 
 def check(name: str, *, solution: bool = False, submission: str | None = None, json_path: str | None = None) -> int:
+    """Grade the student's working copy (or the reference, or a submitted folder or notebook) offline.
+    Someone else's submission is untrusted code: it runs in the sandbox whenever bubblewrap can run here."""
     unit = find_unit(name)
-    target = "solution" if solution else str(Path(submission).resolve()) if submission else "starter"
-    results = grade(unit, target)
+    target = "solution" if solution else str(Path(submission).absolute()) if submission else "starter"
+    results = grade(unit, target, sandbox=bool(submission) and sandbox_available())
     if json_path:
         Path(json_path).write_text(json.dumps(results, indent=2) + "\n")
     print(f"{unit.name}: {unit.title}  (grading {target}, offline)\n")
@@ -27,8 +31,9 @@ def check(name: str, *, solution: bool = False, submission: str | None = None, j
 
 
 def describe(unit) -> dict:
-    visible = grade(unit, "solution", collect_only=True)
-    hidden = grade(unit, "solution", hidden=True, collect_only=True)
+    """A unit's parts and points, read from its files (no test is run)."""
+    visible = read_tests(unit.tests)
+    hidden = read_tests(hidden_tests(unit))
     return {
         "name": unit.name, "title": unit.title, "path": str(unit.path),
         "parts": {
@@ -36,11 +41,11 @@ def describe(unit) -> dict:
             "notebooks": [str(n) for n in unit.notebooks],
             "starter": str(unit.starter) if unit.starter.exists() else None,
             "solution": str(unit.solution) if unit.solution.exists() else None,
-            "tests": len(visible["tests"]),
-            "hidden_tests": len(hidden["tests"]) - len(visible["tests"]) if hidden_tests(unit) else 0,
+            "tests": visible.tests,
+            "hidden_tests": hidden.tests,
             "fixtures": len([p for p in unit.fixtures.glob("**/*") if p.is_file()]) if unit.fixtures.exists() else 0,
         },
-        "points": {"visible": visible["max_score"], "total": hidden["max_score"]},
+        "points": {"visible": visible.points, "total": visible.points + hidden.points},
     }
 
 

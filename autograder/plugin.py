@@ -1,4 +1,5 @@
-"""pytest plugin: offline replay, the network blocked for the whole run, per-test timeouts, and `submission`."""
+"""pytest plugin: offline replay, the network blocked for the whole run, per-test timeouts, and `run`, which runs
+the submission in its own process (sandboxed when grading) and answers its model calls from this one."""
 from __future__ import annotations
 
 import os
@@ -12,7 +13,7 @@ import yaml
 
 from agentkit import replay
 from autograder import submission as submissions
-from autograder.runner import SERVICES_DIR, InProcessRunner, Runner, sandbox_available
+from autograder.runner import SERVICES_DIR, InProcessRunner, RefusedRunner, Runner, sandbox_available
 from autograder.scoreboard import Scoreboard
 from autograder.units import unit_of
 
@@ -73,18 +74,6 @@ def unit(request: pytest.FixtureRequest):
 
 
 @pytest.fixture
-def submission(request: pytest.FixtureRequest, unit):
-    """The graded code as a module: from the solution, the starter, a folder, or a notebook's globals."""
-    target = submissions.resolve(unit, request.config.getoption("submission"))
-    try:
-        module = submissions.load(unit, target)
-    except submissions.SubmissionError as exc:
-        pytest.fail(f"could not load the submission: {exc}", pytrace=False)
-    yield module
-    submissions.forget(unit.package)
-
-
-@pytest.fixture
 def scenario(request: pytest.FixtureRequest):
     """`scenario(name_or_dict)` answers LLM calls from a scenario; returns the cassette (see `.sent`).
 
@@ -126,14 +115,18 @@ def _runners(request: pytest.FixtureRequest):
                 module = request.config.stash[IN_PROCESS_MODULE]
                 runners[unit.path] = InProcessRunner(module, unit.path / "driver.py")
             else:
-                target = submissions.resolve(unit, choice)
+                try:
+                    target = submissions.resolve(unit, choice)
+                except submissions.SubmissionError as exc:
+                    runners[unit.path] = RefusedRunner(f"refused: {exc}")
+                    return runners[unit.path]
                 runners[unit.path] = Runner(unit.package, target, unit.path / "driver.py", sandbox=sandbox,
                                             services=request.config.stash[SESSION_SERVICES])
         return runners[unit.path]
 
     yield runner_for
     for runner in runners.values():
-        runner.stop()
+        runner.close()
 
 
 @pytest.fixture

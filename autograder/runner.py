@@ -3,23 +3,26 @@ from __future__ import annotations
 
 import json
 import os
-import resource
-import selectors
+import select
 import shutil
 import signal
 import subprocess
 import sys
 import sysconfig
+import tempfile
+import time
 from pathlib import Path
 
+from agentkit.replay.broker import ScenarioBroker
+from autograder import limits
 from autograder.units import ROOT
 
-MEMORY_LIMIT = 2 * 1024**3     # bytes of address space for the submission's process
-FILE_LIMIT = 16 * 1024**2      # bytes any one file it writes may reach
 SERVICES_DIR = Path(os.environ.get("COURSE_SERVICES_DIR", "/tmp/course-services"))  # each test session's services
 TIMEOUTS_BEFORE_GIVING_UP = 3  # after this many timed-out tests, the rest fail at once so a batch keeps moving
 START_TIMEOUT = 120.0  # seconds for the worker to import the course library before its first job
-JOB_TIMEOUT = float(os.environ.get("COURSE_JOB_TIMEOUT", 20))  # seconds one test's run may take
+JOB_TIMEOUT = float(os.environ.get("COURSE_JOB_TIMEOUT", 20))  # seconds for one test's whole reply
+REPLY_LIMIT = 4 * 1024**2  # bytes of one reply; a longer one is never read into memory
+STDERR_KEPT = 1500         # characters of a dead worker's stderr shown in the result
 
 
 def sandbox_available() -> bool:
@@ -29,10 +32,11 @@ def sandbox_available() -> bool:
     return probe.returncode == 0
 
 
-def sandbox_command(target: Path, driver: Path, services: Path | None = None) -> list[str]:
+def sandbox_command(target: Path, driver: Path, services: Path | None = None, broker: Path | None = None) -> list[str]:
     """bwrap arguments: no network, no other processes, read-only interpreter and course library,
     the submission and the driver; nothing else of the repo (no solutions/, no tests) is visible.
-    `services` is this session's own folder of unix sockets (e.g. a Redis the tests started)."""
+    `services` is this session's own folder of unix sockets (e.g. a Redis the tests started);
+    `broker` the folder of the scenario broker's socket, bound read-only."""
     visible = {Path(sys.prefix), Path(sys.base_prefix), Path(sysconfig.get_paths()["purelib"]),
                ROOT / "agentkit", ROOT / "autograder", target, driver}
     command = ["bwrap", "--unshare-all", "--die-with-parent", "--new-session", "--clearenv",
@@ -46,18 +50,17 @@ def sandbox_command(target: Path, driver: Path, services: Path | None = None) ->
         command += ["--ro-bind", str(path), str(path)]
     if services is not None and services.is_dir():
         command += ["--bind", str(services), str(services)]
+    if broker is not None:
+        command += ["--ro-bind", str(broker), str(broker)]
     return command
 
 
-def limit_resources() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
-    resource.setrlimit(resource.RLIMIT_FSIZE, (FILE_LIMIT, FILE_LIMIT))
-    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    os.setsid()
-
-
 class Runner:
-    """One worker process per submission, restarted after a job that hangs or kills it."""
+    """One worker process per submission, restarted after a job that hangs, floods or kills it.
+
+    The worker's model API requests are answered by this process's scenario broker, which records them;
+    from the worker only its reply is read: one JSON line per job, whole within the job's deadline and
+    at most REPLY_LIMIT bytes, carrying the driver's plain-data return value and nothing else that counts."""
 
     def __init__(self, package: str, target: Path, driver: Path, *, sandbox: bool = False,
                  timeout: float = JOB_TIMEOUT, services: Path | None = None):
@@ -65,35 +68,61 @@ class Runner:
         self.services = services
         self.sandbox, self.timeout = sandbox, timeout
         self.process: subprocess.Popen | None = None
+        self.group: limits.ControlGroup | None = None
         self.timeouts = 0
+        self.jobs = 0
+        self._pending = b""
+        self._broker_dir = Path(tempfile.mkdtemp(prefix="broker-", dir=services or None))
+        self.broker = ScenarioBroker(self._broker_dir / "llm.sock").start()
+        self._stderr = tempfile.TemporaryFile()
 
     @property
     def isolation(self) -> str:
-        limits = f"wall {self.timeout:.0f}s per test, memory {MEMORY_LIMIT // 1024**3} GiB"
-        if self.sandbox:
-            return f"bubblewrap sandbox (no network, read-only filesystem without solutions/ or tests), {limits}"
-        return f"separate process, network blocked in-process, {limits}"
+        held = limits.describe(self.group) if self.group is not None else limits.expected()
+        bounds = f"whole reply within {self.timeout:.0f}s per test, replies capped at {REPLY_LIMIT // 1024**2} MiB, {held}"
+        where = ("bubblewrap sandbox (no network, read-only filesystem without solutions/ or tests)" if self.sandbox
+                 else "separate process, network blocked in-process")
+        return f"{where}; model calls answered and recorded outside the submission's process; {bounds}"
 
     def start(self) -> dict | None:
-        command = [sys.executable, "-m", "autograder.worker", self.package, str(self.target), str(self.driver)]
+        command = [sys.executable, "-m", "autograder.worker", self.package, str(self.target), str(self.driver),
+                   self.broker.socket_path]
         if self.sandbox:
-            command = sandbox_command(self.target, self.driver, self.services) + command
+            command = sandbox_command(self.target, self.driver, self.services, self._broker_dir) + command
         env = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+        self.group = limits.ControlGroup.create()
+        self._stderr.seek(0)
+        self._stderr.truncate()
         self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                        stderr=subprocess.PIPE, text=True, env=env, preexec_fn=limit_resources,
+                                        stderr=self._stderr, env=env, preexec_fn=limits.child_setup(self.group),
                                         cwd="/tmp")
+        self._pending = b""
         return self._read(START_TIMEOUT)
 
     def _read(self, timeout: float) -> dict | None:
-        """The worker's next reply, or None if it sent nothing within `timeout` seconds."""
-        selector = selectors.DefaultSelector()
-        selector.register(self.process.stdout, selectors.EVENT_READ)
-        ready = selector.select(timeout)
-        selector.close()
-        if not ready:
-            return None
-        line = self.process.stdout.readline()
-        return json.loads(line) if line else {}
+        """The worker's next reply line, read whole within `timeout` seconds: None if it did not come in time,
+        {} if the worker closed its end, {"error": ...} if it broke the protocol or the size cap."""
+        deadline = time.monotonic() + timeout
+        stream = self.process.stdout.fileno()
+        while b"\n" not in self._pending:
+            if len(self._pending) > REPLY_LIMIT:
+                return {"error": f"the reply was larger than {REPLY_LIMIT // 1024**2} MiB; the process was stopped"}
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([stream], [], [], left)[0]:
+                return None
+            chunk = os.read(stream, 1 << 16)
+            if not chunk:
+                return {}
+            self._pending += chunk
+        line, _, self._pending = self._pending.partition(b"\n")
+        if len(line) > REPLY_LIMIT:
+            return {"error": f"the reply was larger than {REPLY_LIMIT // 1024**2} MiB; the process was stopped"}
+        try:
+            reply = json.loads(line)
+        except ValueError:
+            return {"error": "the worker sent something that is not a reply (did the submission write to it?)"}
+        return reply if isinstance(reply, dict) else {"error": "the worker sent something that is not a reply"}
 
     def stop(self) -> None:
         if self.process is not None:
@@ -101,52 +130,98 @@ class Runner:
                 os.killpg(self.process.pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
+            if self.group is not None:
+                self.group.remove()
+                self.group = None
             self.process.wait()
-            for stream in (self.process.stdin, self.process.stdout, self.process.stderr):
+            for stream in (self.process.stdin, self.process.stdout):
                 stream.close()
             self.process = None
 
+    def close(self) -> None:
+        self.stop()
+        self.broker.stop()
+        self._stderr.close()
+        shutil.rmtree(self._broker_dir, ignore_errors=True)
+
     def run(self, scenario: dict, entry: str, **kwargs) -> dict:
-        """Run `entry` of the unit's driver on the submission while `scenario` answers its LLM calls."""
+        """Run `entry` of the unit's driver on the submission while `scenario` answers its LLM calls.
+        Returns the trace: the worker's ok, result, error and stdout; the broker's sent and served."""
         if self.timeouts >= TIMEOUTS_BEFORE_GIVING_UP:
             return failure(f"not run: {self.timeouts} earlier tests timed out, so the remaining tests fail "
                            "without running (fix the endless loop and grade again)")
         if self.process is None:
             started = self.start()
-            if not started:
-                return self._died() if started == {} else failure("the worker did not start within "
-                                                                   f"{START_TIMEOUT:.0f}s")
+            if not started or "ready" not in started:
+                return self._died() if started == {} else self._broken(
+                    (started or {}).get("error") or f"the worker did not start within {START_TIMEOUT:.0f}s")
+        self.jobs += 1
+        self.broker.begin(scenario)
         try:
-            self.process.stdin.write(json.dumps({"scenario": scenario, "entry": entry, "kwargs": kwargs}, default=str) + "\n")
+            self.process.stdin.write((json.dumps({"id": self.jobs, "entry": entry, "kwargs": kwargs},
+                                                 default=str) + "\n").encode())
             self.process.stdin.flush()
         except BrokenPipeError:
+            self.broker.end()
             return self._died()
         reply = self._read(self.timeout)
+        sent, served = self.broker.end()
         if reply is None:
             self.stop()
             self.timeouts += 1
-            return failure(f"timed out after {self.timeout:.0f}s: an endless loop, or a wait that never ends? "
-                           "(the process was stopped)")
-        return reply or self._died()
+            trace = failure(f"timed out after {self.timeout:.0f}s without a whole reply: an endless loop, or a "
+                            "wait that never ends? (the process was stopped)")
+        elif reply == {}:
+            trace = self._died()
+        elif set(reply) == {"error"} or reply.get("id") != self.jobs:
+            trace = self._broken(reply.get("error") or "the worker answered for another job (did the submission "
+                                 "write to the reply channel?)")
+        else:
+            trace = {"ok": reply.get("ok") is True, "result": reply.get("result"),
+                     "error": None if reply.get("error") is None else str(reply["error"])[:3000],
+                     "stdout": str(reply.get("stdout") or "")[:30_000]}
+        return {**trace, "sent": sent, "served": served}
+
+    def _broken(self, why: str) -> dict:
+        self.stop()
+        return failure(why)
 
     def _died(self) -> dict:
         self.process.wait()
         code = self.process.returncode
         why = f"killed by signal {-code}" if code < 0 else f"exit code {code}"
-        detail = self.process.stderr.read()[-1500:]
+        self._stderr.seek(0, os.SEEK_END)
+        size = self._stderr.tell()
+        self._stderr.seek(max(0, size - STDERR_KEPT))
+        detail = self._stderr.read().decode("utf-8", "replace")
         self.stop()
-        return failure(f"the submission's process died ({why}); possibly the {MEMORY_LIMIT // 1024**3} GiB "
-                       f"memory limit, os._exit or a crash. {detail}".strip())
+        return failure(f"the submission's process died ({why}); possibly the {limits.MEMORY_LIMIT // 1024**3} GiB "
+                       f"memory limit, the process limit, os._exit or a crash. {detail}".strip())
 
     def __enter__(self) -> Runner:
         return self
 
     def __exit__(self, *exc_info) -> None:
-        self.stop()
+        self.close()
 
 
 def failure(error: str) -> dict:
     return {"ok": False, "result": None, "sent": [], "served": [], "error": error, "stdout": ""}
+
+
+class RefusedRunner:
+    """Stands in for a submission that cannot be graded at all: every test fails with the same reason."""
+
+    isolation = "none needed: the submission was refused before anything of it ran"
+
+    def __init__(self, why: str):
+        self.why = why
+
+    def run(self, scenario: dict, entry: str, **kwargs) -> dict:
+        return failure(self.why)
+
+    def close(self) -> None:
+        pass
 
 
 class InProcessRunner:
@@ -160,9 +235,19 @@ class InProcessRunner:
         self.module, self.driver = module, load_driver(str(driver))
 
     def run(self, scenario: dict, entry: str, **kwargs) -> dict:
+        from agentkit import replay
+        from agentkit.replay.broker import sent_record
         from autograder.worker import run_job
-        job = {"scenario": json.loads(json.dumps(scenario, default=str)), "entry": entry, "kwargs": kwargs}
-        return run_job(job, lambda: self.module, self.driver, Path(getattr(self.module, "__file__", None) or "/nonexistent"))
+
+        job = {"entry": entry, "kwargs": json.loads(json.dumps(kwargs, default=str))}
+        where = Path(getattr(self.module, "__file__", None) or "/nonexistent")
+        with replay.scenario(json.loads(json.dumps(scenario, default=str))) as cassette:
+            trace = run_job(job, lambda: self.module, self.driver, where)
+        trace.pop("id", None)
+        return {**trace, "sent": [sent_record(s.api, s.view, s.body) for s in cassette.sent],
+                "served": list(cassette.served)}
 
     def stop(self) -> None:
         pass
+
+    close = stop

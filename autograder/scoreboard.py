@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 OUTPUT_LIMIT = 2000
+NOT_RUN = "not run"
+HIDDEN_FAILURE = "This hidden test failed (what it checks is not shown to students)."
 
 
 def points_of(item: pytest.Item) -> float:
@@ -37,7 +39,8 @@ class Scoreboard:
             hint = item.get_closest_marker("hint")
             self.items[item.nodeid] = {
                 "name": item.name, "max_score": points_of(item), "score": 0.0, "hidden": is_hidden(item),
-                "hint": hint.args[0] if hint else "", "outcome": "not run", "output": ""}
+                "hint": hint.args[0] if hint else "", "outcome": NOT_RUN, "output": ""}
+        self.write()
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         entry = self.items.get(report.nodeid)
@@ -46,16 +49,23 @@ class Scoreboard:
         if report.failed and entry["outcome"] != "failed":
             phase = "" if report.when == "call" else f" (in {report.when})"
             entry.update(outcome="failed", score=0.0, output=failure_text(report) + phase)
-        elif report.when == "call" and report.passed and entry["outcome"] == "not run":
+        elif report.when == "call" and report.passed and entry["outcome"] == NOT_RUN:
             entry.update(outcome="passed", score=entry["max_score"])
-        elif report.skipped and entry["outcome"] == "not run":
+        elif report.skipped and entry["outcome"] == NOT_RUN:
             entry.update(outcome="skipped", output=str(report.longrepr[-1]) if isinstance(report.longrepr, tuple) else "")
+
+    def pytest_runtest_logfinish(self, nodeid: str, location) -> None:
+        self.write()  # after every test, so a session stopped at its time limit still has per-test results
 
     def results(self) -> dict:
         from autograder.plugin import ISOLATION
         tests = []
         for entry in self.items.values():
             output = entry["output"]
+            if entry["hidden"] and entry["outcome"] == "failed":
+                output = HIDDEN_FAILURE  # the failure shows the hidden test's source and data: instructor log only
+            elif entry["outcome"] == NOT_RUN:
+                output = "not run"
             if entry["outcome"] != "passed" and entry["hint"]:
                 output = f"{output}\nHint: {entry['hint']}".strip()
             tests.append({"name": entry["name"], "score": entry["score"], "max_score": entry["max_score"],
@@ -67,6 +77,11 @@ class Scoreboard:
                 "tests": tests}
 
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
+        self.write()
+
+    def write(self) -> None:
         path = self.config.getoption("results_json")
         if path:
-            Path(path).write_text(json.dumps(self.results(), indent=2) + "\n")
+            partial = Path(f"{path}.partial")
+            partial.write_text(json.dumps(self.results(), indent=2) + "\n")
+            partial.replace(path)

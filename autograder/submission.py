@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import sys
 import types
 from pathlib import Path
@@ -14,13 +15,37 @@ class SubmissionError(Exception):
     """The submission cannot be loaded at all (missing, malformed, crashes on import)."""
 
 
+MAX_ENTRIES = 20_000  # files and folders looked at for links before a submission is refused as too large
+
+
 def resolve(unit: Unit, choice: str | None) -> Path:
-    """`solution`, `starter` (the default: the student's working copy), a folder, or a .ipynb file."""
+    """`solution`, `starter` (the default: the student's working copy), a folder, or a .ipynb file.
+    A submitted path that is, or holds, a symbolic link leading out of it is refused: it could point at the
+    reference solution or the hidden tests."""
     if choice in (None, "", "starter"):
         return unit.starter
     if choice == "solution":
         return unit.solution
-    return Path(choice).resolve()
+    path = Path(choice).absolute()
+    refuse_links_out(path)
+    return path.resolve()
+
+
+def refuse_links_out(path: Path) -> None:
+    if path.is_symlink():
+        raise SubmissionError(f"{path.name} is a symbolic link (to {os.readlink(path)}); submit the files themselves")
+    if not path.is_dir():
+        return
+    root, seen = path.resolve(), 0
+    for folder, names, files in os.walk(path):
+        for name in names + files:
+            seen += 1
+            if seen > MAX_ENTRIES:
+                raise SubmissionError(f"{path.name} holds more than {MAX_ENTRIES} files and folders")
+            entry = Path(folder) / name
+            if entry.is_symlink() and not entry.resolve().is_relative_to(root):
+                raise SubmissionError(f"{entry.relative_to(path)} is a symbolic link out of the submission "
+                                      f"(to {os.readlink(entry)}); submit the files themselves")
 
 
 def forget(package: str) -> None:

@@ -1,8 +1,10 @@
 """The process that runs submitted code: reads jobs as JSON lines, replays a scenario, answers with plain JSON.
 
-It is started (sandboxed when grading) by autograder.runner. The submission's own prints go to a capped
-buffer and its file descriptors 1 and 2 to /dev/null, so nothing it writes can corrupt the replies.
-Usage: python -m autograder.worker PACKAGE SUBMISSION DRIVER_PY
+It is started (sandboxed when grading) by autograder.runner. Its model API requests go to the runner's
+scenario broker over a unix socket, which records them: the submission controls this whole process, so
+nothing it says here about its own calls counts. A reply carries only plain data (the driver's return value,
+an error, capped printed output), checked and size-capped by the runner.
+Usage: python -m autograder.worker PACKAGE SUBMISSION DRIVER_PY BROKER_SOCKET
 """
 from __future__ import annotations
 
@@ -54,29 +56,37 @@ def plain(value):
 
 
 def run_job(job: dict, load_submission, driver, target: Path) -> dict:
-    """Run one job; `load_submission()` gives the code under test, `target` is where its files live."""
-    from agentkit import replay
-
+    """Run one job; `load_submission()` gives the code under test, `target` is where its files live.
+    The reply is plain data only: what the code returned, or what it raised, and what it printed."""
     out = CappedText()
-    trace = {"ok": False, "result": None, "sent": [], "served": [], "error": None, "stdout": ""}
+    reply = {"id": job.get("id"), "ok": False, "result": None, "error": None, "stdout": ""}
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
             module = load_submission()
-            with replay.scenario(job["scenario"]) as cassette:
-                try:
-                    result = getattr(driver, job["entry"])(module, **job.get("kwargs", {}))
-                finally:
-                    trace["sent"] = [{"api": s.api, **vars(s.view)} for s in cassette.sent]
-                    trace["served"] = list(cassette.served)
-        trace.update(ok=True, result=plain(result))
+            result = getattr(driver, job["entry"])(module, **job.get("kwargs", {}))
+        reply.update(ok=True, result=plain(result))
     except BaseException as exc:  # noqa: BLE001 - whatever the submission raised becomes a per-test result
         if isinstance(exc, KeyboardInterrupt):
             raise
-        trace["error"] = describe_error(exc, target)
-    trace["stdout"] = out.value()
-    for entry in trace["sent"]:
-        entry.pop("tool_schemas", None)
-    return plain(trace)
+        reply["error"] = describe_error(exc, target)
+    reply["stdout"] = out.value()
+    return plain(reply)
+
+
+def no_retry_sleep() -> None:
+    """In replay the SDKs' own retry back-off answers at once: no test waits on the real clock for it."""
+    import anthropic._base_client
+    import openai._base_client
+
+    def sync_skip(self, *args, **kwargs):
+        return None
+
+    async def async_skip(self, *args, **kwargs):
+        return None
+
+    for base in (anthropic._base_client, openai._base_client):
+        base.SyncAPIClient._sleep_for_retry = sync_skip
+        base.AsyncAPIClient._sleep_for_retry = async_skip
 
 
 def describe_error(exc: BaseException, target: Path) -> str:
@@ -87,7 +97,7 @@ def describe_error(exc: BaseException, target: Path) -> str:
     return f"{type(exc).__name__}: {exc}"[:1500] + where
 
 
-def main(package: str, target: str, driver_path: str) -> None:
+def main(package: str, target: str, driver_path: str, broker_socket: str) -> None:
     replies = os.fdopen(os.dup(1), "w", buffering=1)
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
@@ -99,9 +109,12 @@ def main(package: str, target: str, driver_path: str) -> None:
     block_network()
     # Imported before "ready" so that start-up never eats into a test's time limit.
     import anthropic, openai  # noqa: E401, F401
-    from agentkit import client, replay  # noqa: F401
+    from agentkit import client  # noqa: F401
+    from agentkit.replay import remote
     from autograder import submission as submissions
 
+    remote.install(broker_socket)
+    no_retry_sleep()
     driver = load_driver(driver_path)
     unit = SimpleNamespace(package=package)
     replies.write(json.dumps({"ready": True}) + "\n")
@@ -111,4 +124,4 @@ def main(package: str, target: str, driver_path: str) -> None:
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:4])
+    main(*sys.argv[1:5])

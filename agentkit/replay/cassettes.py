@@ -103,19 +103,8 @@ class CourseCassette(Cassette):
         return True
 
     def _inspect(self, request) -> tuple[str | None, wire.RequestView | None, dict]:
-        api = wire.api_for_path(request.path)
-        raw = request.body or b""
-        content_type = str((request.headers or {}).get("content-type") or "")
-        if content_type.startswith("multipart/form-data") and isinstance(raw, bytes):
-            body = wire.read_form(content_type, raw)  # a file upload: its fields, and each file's text
-        else:
-            try:
-                body = json.loads(raw or b"{}")
-            except ValueError:
-                body = {}
-        view = wire.read_request(api, body, method=request.method, path=request.path) \
-            if api and isinstance(body, dict) else None
-        return api, view, body
+        return inspect_request(request.method, request.path, (request.headers or {}).get("content-type"),
+                               request.body)
 
     def can_play_response_for(self, request) -> bool:
         api, view, body = self._inspect(request)
@@ -164,21 +153,7 @@ class CourseCassette(Cassette):
         super()._persist(cassette_dict)
 
     def _scenario_miss(self, api, view, request) -> str:
-        lines = [f"No recording for this request (scenario {self.scenario.name}).",
-                 "  asked: " + summarise(api, view, request.path, request.method)]
-        waiting = self.scenario.unused()
-        repeating = [e for e in self.scenario.exchanges if e.repeat]
-        if view is not None and (waiting or repeating):
-            from agentkit.replay.scenarios import matches
-            closest = (waiting or repeating)[0]
-            kind = "the next unused exchange" if waiting else "a repeating exchange"
-            lines.append(f"  closest recorded: {kind}, " + closest.describe())
-            lines.append(f"    it did not match on: {matches(closest.when, api, view)}")
-        elif not waiting and not repeating:
-            lines.append(f"  every one of the scenario's {len(self.scenario.exchanges)} exchanges is used up: "
-                         "the code made more calls than the scenario expects")
-        lines.append(HOW_TO_GO_LIVE)
-        return "\n".join(lines)
+        return scenario_miss(self.scenario, api, view, request.method, request.path)
 
     def _cassette_miss(self, request, api, view) -> str:
         lines = [f"No recording for this request (fixtures {self._path}).", "  asked: " + summarise(api, view, request.path, request.method)]
@@ -192,6 +167,42 @@ class CourseCassette(Cassette):
             lines.append("  closest recorded: none, the fixture file is empty or missing")
         lines.append(HOW_TO_GO_LIVE)
         return "\n".join(lines)
+
+
+def inspect_request(method: str, path: str, content_type: str | None, raw: bytes | None
+                    ) -> tuple[str | None, wire.RequestView | None, dict]:
+    """(api, provider-neutral view, body) of one HTTP request; view is None for what is not a model API."""
+    api = wire.api_for_path(path)
+    raw = raw or b""
+    content_type = str(content_type or "")
+    if content_type.startswith("multipart/form-data") and isinstance(raw, bytes):
+        body = wire.read_form(content_type, raw)  # a file upload: its fields, and each file's text
+    else:
+        try:
+            body = json.loads(raw or b"{}")
+        except ValueError:
+            body = {}
+    view = wire.read_request(api, body, method=method, path=path) if api and isinstance(body, dict) else None
+    return api, view, body
+
+
+def scenario_miss(scenario: Scenario, api, view, method: str, path: str) -> str:
+    """Why no exchange of `scenario` answers this request: what was asked, the closest exchange, how to go live."""
+    lines = [f"No recording for this request (scenario {scenario.name}).",
+             "  asked: " + summarise(api, view, path, method)]
+    waiting = scenario.unused()
+    repeating = [e for e in scenario.exchanges if e.repeat]
+    if view is not None and (waiting or repeating):
+        from agentkit.replay.scenarios import matches
+        closest = (waiting or repeating)[0]
+        kind = "the next unused exchange" if waiting else "a repeating exchange"
+        lines.append(f"  closest recorded: {kind}, " + closest.describe())
+        lines.append(f"    it did not match on: {matches(closest.when, api, view)}")
+    elif not waiting and not repeating:
+        lines.append(f"  every one of the scenario's {len(scenario.exchanges)} exchanges is used up: "
+                     "the code made more calls than the scenario expects")
+    lines.append(HOW_TO_GO_LIVE)
+    return "\n".join(lines)
 
 
 def served_record(exchange, view: wire.RequestView) -> dict[str, Any]:

@@ -11,7 +11,6 @@ from typing import Literal
 from pydantic import BaseModel
 
 import agentkit
-from agentkit import replay
 
 INSTRUCTION = "Triage each support ticket: choose its category and how urgent it is."
 MAX_SLEEPS = 10_000  # a poller that never gives up is stopped here instead of spinning for ever
@@ -108,20 +107,15 @@ def _requests(submission, requests: list[dict]):
     return [submission.BatchRequest(**r) for r in requests]
 
 
-def _sent() -> list[dict]:
-    """Every request that reached the (replayed) provider, with its body; a file upload's file as text."""
-    return [{"api": s.api, "method": s.view.method, "path": s.path, "body": s.body} for s in replay.active().sent]
-
-
 def submit_job(submission, provider: str, requests: list[dict], model: str) -> dict:
-    """jobs.submit(requests, model=model): the batch id or what it raised, and everything sent."""
+    """jobs.submit(requests, model=model): the batch id or what it raised (what it sent is in the trace)."""
     _, jobs = _jobs(submission, provider, FakeTime(), None)
     outcome = {"batch_id": None, "raised": None}
     try:
         outcome["batch_id"] = str(jobs.submit(_requests(submission, requests), model=model))
     except Exception as exc:  # noqa: BLE001
         outcome["raised"] = _raised(exc)
-    return {**outcome, "sent": _sent()}
+    return outcome
 
 
 def _status(batch) -> str:
@@ -129,7 +123,7 @@ def _status(batch) -> str:
 
 
 def poll_job(submission, provider: str, batch_id: str, policy: dict) -> dict:
-    """jobs.poll(batch_id) on a fake clock: the final status or what it raised, the waits, and the looks."""
+    """jobs.poll(batch_id) on a fake clock: the final status or what it raised, and the waits."""
     time = FakeTime()
     _, jobs = _jobs(submission, provider, time, policy)
     outcome = {"status": None, "raised": None}
@@ -137,8 +131,7 @@ def poll_job(submission, provider: str, batch_id: str, policy: dict) -> dict:
         outcome["status"] = _status(jobs.poll(batch_id))
     except Exception as exc:  # noqa: BLE001
         outcome["raised"] = _raised(exc)
-    looks = [s for s in _sent() if s["method"] == "GET" and s["path"].rstrip("/").endswith(batch_id)]
-    return {**outcome, "sleeps": time.sleeps, "looks": len(looks), "elapsed": time.now - 1000.0}
+    return {**outcome, "sleeps": time.sleeps, "elapsed": time.now - 1000.0}
 
 
 def collect_job(submission, provider: str, batch_id: str, custom_ids: list[str]) -> dict:
@@ -156,7 +149,7 @@ def collect_job(submission, provider: str, batch_id: str, custom_ids: list[str])
                               for k, r in results.items()}
     except Exception as exc:  # noqa: BLE001
         outcome["raised"] = _raised(exc)
-    return {**outcome, "sent": [f"{s['method']} {s['path']}" for s in _sent()]}
+    return outcome
 
 
 def run_job(submission, provider: str, requests: list[dict], model: str, policy: dict) -> dict:

@@ -47,6 +47,11 @@ def result_of(trace: dict) -> dict:
     return trace["result"]
 
 
+def looks_at(trace: dict, batch_id: str) -> int:
+    """How many times the code retrieved this batch, as the grader's replay saw it."""
+    return sum(s["method"] == "GET" and s["path"].rstrip("/").endswith(batch_id) for s in trace["sent"])
+
+
 def by_id(result: dict) -> dict:
     return {r["id"]: r for r in result["results"]}
 
@@ -255,7 +260,7 @@ def test_submit_sends_one_request_per_item_with_its_custom_id(run, provider):
     result = result_of(trace)
     assert result["raised"] is None, f"submit raised {result['raised']}"
     assert result["batch_id"] == BATCH_IDS[provider], f"submit should return the new batch's id, got {result['batch_id']}"
-    sent = result["sent"]
+    sent = trace["sent"]
     if provider == "anthropic":
         assert [(s["method"], s["api"]) for s in sent] == [("POST", "anthropic-batches")], \
             f"one create call expected, sent {[(s['method'], s['path']) for s in sent]}"
@@ -285,11 +290,11 @@ def test_submit_sends_one_request_per_item_with_its_custom_id(run, provider):
                   "Results are matched by custom_id, so a repeated one would make two results ambiguous.")
 def test_duplicate_custom_ids_are_refused_before_anything_is_sent(run, provider):
     requests = [ARTICLES[0], ARTICLES[1], {**ARTICLES[2], "custom_id": "art-001"}]
-    result = result_of(run(f"{provider}-batch-job", "submit_job", provider=provider, requests=requests,
-                           model=MODELS[provider]))
+    trace = run(f"{provider}-batch-job", "submit_job", provider=provider, requests=requests, model=MODELS[provider])
+    result = result_of(trace)
     assert result["raised"] and result["raised"]["kind"] == "ValueError", \
         f"a repeated custom_id should raise ValueError, got {result['raised'] or 'nothing'}"
-    assert result["sent"] == [], "nothing may be sent (or uploaded) for a batch that cannot be matched back"
+    assert trace["sent"] == [], "nothing may be sent (or uploaded) for a batch that cannot be matched back"
 
 
 @pytest.mark.points(2)
@@ -297,8 +302,9 @@ def test_duplicate_custom_ids_are_refused_before_anything_is_sent(run, provider)
                   "... (capped at max_delay) with the sleep you were given. Anthropic ends at processing_status "
                   "'ended'; OpenAI at completed, failed, expired or cancelled.")
 def test_poll_backs_off_until_the_batch_ends(run, provider):
-    result = result_of(run(f"{provider}-batch-job", "poll_job", provider=provider, batch_id=BATCH_IDS[provider],
-                           policy={"first_delay": 60, "factor": 2, "max_delay": 600, "timeout": 86400}))
+    trace = run(f"{provider}-batch-job", "poll_job", provider=provider, batch_id=BATCH_IDS[provider],
+                policy={"first_delay": 60, "factor": 2, "max_delay": 600, "timeout": 86400})
+    result = {**result_of(trace), "looks": looks_at(trace, BATCH_IDS[provider])}
     assert result["raised"] is None, f"poll raised {result['raised']}"
     assert result["status"] == {"anthropic": "ended", "openai": "expired"}[provider], \
         f"poll should return the ended batch, got status {result['status']}"
@@ -311,8 +317,9 @@ def test_poll_backs_off_until_the_batch_ends(run, provider):
 @pytest.mark.hint("Give up at the deadline (timeout seconds after the first look, on the clock you were given) "
                   "by raising BatchTimeout; never wait past it, and keep the backoff capped at max_delay.")
 def test_poll_gives_up_at_the_deadline(run, provider):
-    result = result_of(run(f"{provider}-batch-stuck", "poll_job", provider=provider, batch_id=STUCK_IDS[provider],
-                           policy={"first_delay": 60, "factor": 2, "max_delay": 600, "timeout": 3600}))
+    trace = run(f"{provider}-batch-stuck", "poll_job", provider=provider, batch_id=STUCK_IDS[provider],
+                policy={"first_delay": 60, "factor": 2, "max_delay": 600, "timeout": 3600})
+    result = {**result_of(trace), "looks": looks_at(trace, STUCK_IDS[provider])}
     assert result["raised"] and result["raised"]["kind"] == "BatchTimeout", \
         f"a batch still in progress at the deadline should raise BatchTimeout, got {result['raised'] or result}"
     sleeps = result["sleeps"]

@@ -1,0 +1,172 @@
+"""The scenario broker: answers model API requests from a scenario over a unix socket, in the grader's process.
+
+Graded code runs in a worker process (sandboxed when grading) that it controls completely, so nothing the
+worker reports about its own calls is evidence. Its SDKs' HTTP is forwarded here instead (see
+`agentkit.replay.remote`): the broker picks each reply, and the record of what was sent and what answered it
+is made on this side. The scenario itself never enters the worker; only the replies it asks for do.
+
+    broker = ScenarioBroker(path).start()
+    broker.begin(scenario_dict)        # before a job
+    ...                                # the worker's requests are answered
+    sent, served = broker.end()        # after it: plain data
+"""
+from __future__ import annotations
+
+import json
+import socketserver
+import threading
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler
+from pathlib import Path
+from typing import Any
+
+from agentkit.replay import wire
+from agentkit.replay.cassettes import inspect_request, scenario_miss, served_record
+from agentkit.replay.scenarios import Scenario, is_timeout, load_scenario, respond
+
+MAX_REQUEST_BYTES = 8 * 1024**2   # a request body larger than this is refused unread
+MAX_REQUESTS_PER_JOB = 400        # more than this in one job is a runaway loop: answered, not recorded
+KEPT_BODY_CHARS = 64_000          # of each request's raw body, kept for tests that read it (batch files)
+SOCKET_TIMEOUT_S = 15.0           # a connection that sends nothing for this long is dropped
+
+# Headers the worker-side forwarder turns back into the exception a real network would raise.
+OUTCOME_HEADER = "x-course-replay"
+
+
+class ScenarioBroker:
+    """One scenario at a time, answered over a unix socket; thread-safe; records per job."""
+
+    def __init__(self, socket_path: str | Path):
+        self.socket_path = str(socket_path)
+        self._lock = threading.Lock()
+        self._scenario: Scenario | None = None
+        self._sent: list[dict[str, Any]] = []
+        self._served: list[dict[str, Any]] = []
+        self._dropped = 0
+        self._server: _Server | None = None
+
+    def start(self) -> ScenarioBroker:
+        self._server = _Server(self.socket_path, _Handler)
+        self._server.broker = self
+        threading.Thread(target=self._server.serve_forever, name="scenario-broker", daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+            Path(self.socket_path).unlink(missing_ok=True)
+
+    def begin(self, scenario: dict | Scenario) -> None:
+        loaded = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
+        with self._lock:
+            self._scenario, self._sent, self._served, self._dropped = loaded, [], [], 0
+
+    def end(self) -> tuple[list[dict], list[dict]]:
+        """What this job sent and what answered each request; later requests get no recording."""
+        with self._lock:
+            sent, served, dropped = self._sent, self._served, self._dropped
+            self._scenario, self._sent, self._served, self._dropped = None, [], [], 0
+        if dropped:
+            sent.append({"api": None, "path": "", "method": "", "note": f"{dropped} more requests not recorded"})
+            served.append({"status": None, "outcome": "not recorded"})
+        return sent, served
+
+    def answer(self, method: str, path: str, content_type: str | None, raw: bytes) -> tuple[int, dict, bytes]:
+        api, view, body = inspect_request(method, path, content_type, raw)
+        with self._lock:
+            scenario = self._scenario
+            if scenario is None:
+                return _no_recording("No recording: no test is running (a call made after its test ended?)")
+            exchange = scenario.next_for(api, view) if view is not None else None
+            if view is not None:
+                if len(self._sent) < MAX_REQUESTS_PER_JOB:
+                    self._sent.append(sent_record(api, view, body))
+                    self._served.append(served_record(exchange, view))
+                else:
+                    self._dropped += 1
+        if exchange is None:
+            return _no_recording(scenario_miss(scenario, api, view, method, path))
+        if is_timeout(exchange):
+            return 504, {OUTCOME_HEADER: "timeout"}, b""
+        status, headers, text = respond(exchange, api, view)
+        return status, headers, text.encode()
+
+
+def sent_record(api: str, view: wire.RequestView, body: Any) -> dict:
+    """Plain data on one request: its API, the provider-neutral view, and the raw body (capped)."""
+    fields = dict(vars(view))
+    fields.pop("tool_schemas", None)
+    fields["messages"] = [list(m) for m in fields["messages"]]
+    return {"api": api, **fields, "body": _kept(body)}
+
+
+def _kept(body: Any) -> Any:
+    text = json.dumps(body, ensure_ascii=False, default=str)
+    return body if len(text) <= KEPT_BODY_CHARS else {"truncated": text[:KEPT_BODY_CHARS]}
+
+
+def _no_recording(message: str) -> tuple[int, dict, bytes]:
+    return 404, {OUTCOME_HEADER: "no-recording", "content-type": "text/plain; charset=utf-8"}, message.encode()
+
+
+class _Server(socketserver.ThreadingUnixStreamServer):
+    daemon_threads = True
+    broker: ScenarioBroker
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    timeout = SOCKET_TIMEOUT_S
+    server: _Server
+
+    def _serve(self) -> None:
+        length = self.headers.get("content-length")
+        if self.headers.get("transfer-encoding", "").lower() == "chunked":
+            raw = self._read_chunked()
+        else:
+            size = int(length or 0)
+            if size > MAX_REQUEST_BYTES:
+                self._reply(413, {}, b"request body too large for replay")
+                self.close_connection = True
+                return
+            raw = self.rfile.read(size) if size else b""
+        if raw is None:
+            self._reply(413, {}, b"request body too large for replay")
+            self.close_connection = True
+            return
+        status, headers, body = self.server.broker.answer(self.command, self.path,
+                                                          self.headers.get("content-type"), raw)
+        self._reply(status, headers, body)
+
+    def _read_chunked(self) -> bytes | None:
+        chunks, total = [], 0
+        while True:
+            size = int(self.rfile.readline(64).split(b";")[0].strip() or b"0", 16)
+            if size == 0:
+                self.rfile.readline(64)
+                return b"".join(chunks)
+            total += size
+            if total > MAX_REQUEST_BYTES:
+                return None
+            chunks.append(self.rfile.read(size))
+            self.rfile.readline(64)
+
+    def _reply(self, status: int, headers: dict, body: bytes) -> None:
+        phrase = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else "Error"
+        self.send_response_only(status, phrase)
+        for name, value in headers.items():
+            if name.lower() not in ("content-length", "transfer-encoding", "connection"):
+                self.send_header(name, value)
+        self.send_header("content-length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = _serve
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the stdlib's signature
+        pass
+
+    def address_string(self) -> str:
+        return "worker"
