@@ -1,0 +1,106 @@
+"""Lab 05's tests are strong and fair: a submission that breaks one contract rule loses points, and a correct
+submission worded or built differently from the reference scores full marks.
+
+Each submission is a copy of the reference package with one edit; all are graded, visible and hidden tests.
+"""
+from __future__ import annotations
+
+import shutil
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from autograder.grading import grade
+from autograder.units import find_unit
+
+UNIT = find_unit("lab05")
+CORE, PROMPTS = "core.py", "prompts.py"
+
+SYNTHESIS_CALL = ("reply = ledger.chat(synthesis_brief(task, steps), system=prompts.SYNTHESISER, "
+                  "max_tokens=self.max_tokens)\n        return text_of(reply)")
+WORKER_CALL = ("reply = ledger.chat(worker_brief(task, subtask, steps), system=prompts.WORKERS[subtask.agent],\n"
+               "                            max_tokens=self.max_tokens)")
+SUBTASK_FAILED = ("                # Later subtasks build on this one (the writer needs the research), so stop here.\n"
+                  "                return self._finish(task, steps, ledger, stop)")
+
+# name -> (file, [(old, new), ...]): each edit must apply exactly once
+BROKEN = {
+    # a retried subtask is one Step: this records a failed Step for each failed attempt as well
+    "step per attempt": (CORE, [(WORKER_CALL, "try:\n            " + WORKER_CALL.replace("\n", "\n    ") +
+                                 "\n        except LLMError as error:\n            steps.append(Step(subtask.agent, "
+                                 "subtask.instruction, describe(error), ok=False))\n            raise")]),
+    "partial result reports no cost": (CORE, [('return Result(fallback, "partial", steps, ledger.cost_usd, stop)\n',
+                                               'return Result(fallback, "partial", steps, 0.0, stop)\n')]),
+    "cost budget stops only above the limit": (CORE, [("self.cost_usd >= self.budget.max_cost_usd",
+                                                       "self.cost_usd > self.budget.max_cost_usd")]),
+    "plans before checking the budget": (CORE, [("plan, stop, error = self._attempt(ledger, self.plan, task, ledger)",
+                                                 "plan, stop, error = self.plan(task, ledger), None, None")]),
+    "runs on after a failed subtask": (CORE, [
+        ("steps: list[Step] = []\n", "steps: list[Step] = []\n        failed = None\n"),
+        (SUBTASK_FAILED, "                if stop != WORKER_FAILED:\n"
+                         "                    return self._finish(task, steps, ledger, stop)\n"
+                         "                failed = stop\n                continue"),
+        ("return self._finish(task, steps, ledger, None)", "return self._finish(task, steps, ledger, failed)")]),
+    "retries a 401": (CORE, [("if not exc.retryable:", "if False:")]),
+    "three attempts": (CORE, [("max_attempts = 2", "max_attempts = 3")]),
+    "no retry on a timeout": (CORE, [("if not exc.retryable:",
+                                      'if not exc.retryable or type(exc).__name__ == "TimeoutError":')]),
+    "workers not sent earlier outputs": (CORE, [(
+        'if any(s.ok for s in steps):\n        parts.append("Results of the earlier steps',
+        'if False:\n        parts.append("Results of the earlier steps')]),
+    "plan run backwards": (CORE, [("for subtask in plan.subtasks:", "for subtask in reversed(plan.subtasks):")]),
+    "max_steps off by one": (CORE, [("self.calls >= self.budget.max_steps", "self.calls > self.budget.max_steps")]),
+    "cost not summed": (CORE, [("self.cost_usd += reply.cost_usd or 0.0", "self.cost_usd = reply.cost_usd or 0.0")]),
+    "answer not stripped": (CORE, [(SYNTHESIS_CALL, SYNTHESIS_CALL.replace("return text_of(reply)",
+                                                                           "text_of(reply)\n        return reply.text"))]),
+    "failed attempts not counted": (CORE, [(
+        "self.calls += 1  # counted before the call: a request that fails still used a step\n"
+        "        reply = self.client.chat(messages, **options)",
+        "reply = self.client.chat(messages, **options)\n        self.calls += 1")]),
+    "synthesis not sent the task": (CORE, [('parts = [f"Task: {task}"]', "parts = []")]),
+}
+
+CORRECT = {
+    # the planner may say "synthesise"; the synthesis prompt need not
+    "planner says synthesise": (PROMPTS, [
+        ("you will combine the results yourself", "you will synthesise the results yourself"),
+        ("Synthesise the team's results into the final answer", "Combine the team's results into the final answer")]),
+    # the plan may be parsed from JSON text instead of client.structured
+    "plan parsed from JSON text": (CORE, [(
+        "return ledger.structured(task, Plan, system=prompts.PLANNER, max_tokens=self.max_tokens)",
+        'reply = ledger.chat(task + "\\n\\nAnswer with the plan as JSON only.", system=prompts.PLANNER, '
+        "max_tokens=self.max_tokens)\n        return Plan.model_validate_json(reply.text)")]),
+}
+
+
+def build(folder: Path, file: str, edits: list[tuple[str, str]]) -> Path:
+    package = folder / UNIT.package
+    shutil.copytree(UNIT.solution / UNIT.package, package, ignore=shutil.ignore_patterns("__pycache__"))
+    path = package / file
+    text = path.read_text()
+    for old, new in edits:
+        assert text.count(old) == 1, f"{folder.name}: the edit no longer applies to {file}: {old!r}"
+        text = text.replace(old, new)
+    path.write_text(text)
+    return folder
+
+
+def score(folder: Path) -> tuple[float, list[str]]:
+    results = grade(UNIT, str(folder), hidden=True)
+    assert results["tests"], results["output"][-2000:]
+    return results["score"], [t["name"] for t in results["tests"] if t["status"] != "passed"]
+
+
+@pytest.mark.timeout(600)
+def test_single_bugs_lose_points_and_correct_variants_score_full_marks(tmp_path):
+    variants = {**BROKEN, **CORRECT}
+    folders = {name: build(tmp_path / name.replace(" ", "-"), file, edits) for name, (file, edits) in variants.items()}
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        scores = dict(zip(folders, pool.map(score, folders.values())))
+    survivors = {name: scores[name][0] for name in BROKEN if scores[name][0] >= 100}
+    unfair = {name: scores[name] for name in CORRECT if scores[name][0] != 100}
+    report = "\n".join(f"  {scores[name][0]:5.1f}  {name}" for name in variants)
+    print(report)
+    assert not survivors, f"these broken submissions still score full marks: {survivors}\n{report}"
+    assert not unfair, f"these correct submissions lose points (score, failed tests): {unfair}\n{report}"
