@@ -15,11 +15,13 @@ system-packages:
 		&& apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bubblewrap redis-server >/dev/null; } \
 		|| echo "note: bubblewrap or redis-server is missing; see the README"
 
+# --compile-bytecode: where PYTHONDONTWRITEBYTECODE is set (and always inside the grading sandbox, which is
+# read-only), Python would otherwise compile the SDKs' 5,000 modules again in every process it starts.
 $(VENV)/.installed: requirements.lock requirements-nodeps.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv
-	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements.lock -e .
-	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -r requirements-nodeps.txt
+	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python -r requirements.lock -e .
+	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python --no-deps -r requirements-nodeps.txt
 	touch $@
 
 doctor: setup

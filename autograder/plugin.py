@@ -55,6 +55,8 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     """Leave the process as we found it (this matters when pytest runs inside a notebook kernel)."""
+    for runner in config.stash.get(RUNNERS, {}).values():
+        runner.close()
     pytest_socket._remove_restrictions()
     if SESSION_SERVICES in config.stash:
         shutil.rmtree(config.stash[SESSION_SERVICES], ignore_errors=True)
@@ -100,33 +102,45 @@ def provider(request: pytest.FixtureRequest) -> str:
     return request.param
 
 
+RUNNERS = pytest.StashKey[dict]()
+
+
+def runner_for(config: pytest.Config, unit):
+    """One worker process per unit for the whole session, so each test pays no start-up cost."""
+    runners = config.stash.setdefault(RUNNERS, {})
+    if unit.path not in runners:
+        choice = config.getoption("submission")
+        if choice == "inprocess":
+            runners[unit.path] = InProcessRunner(config.stash[IN_PROCESS_MODULE], unit.path / "driver.py")
+            return runners[unit.path]
+        try:
+            target = submissions.resolve(unit, choice)
+        except submissions.SubmissionError as exc:
+            runners[unit.path] = RefusedRunner(f"refused: {exc}")
+            return runners[unit.path]
+        runners[unit.path] = Runner(unit.package, target, unit.path / "driver.py", sandbox=config.getoption("sandbox"),
+                                    services=config.stash[SESSION_SERVICES])
+    return runners[unit.path]
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Start each unit's worker now, so that it imports the SDKs while pytest finishes setting up."""
+    if config.getoption("collectonly"):
+        return
+    folders = {Path(str(item.fspath)).parent for item in items if "run" in getattr(item, "fixturenames", ())}
+    units = {u.path: u for u in filter(None, (unit_of(folder / "conftest.py") for folder in folders))}
+    for unit in units.values():
+        runner = runner_for(config, unit)
+        if isinstance(runner, Runner):
+            runner.start_soon()
+
+
 @pytest.fixture(scope="session")
 def _runners(request: pytest.FixtureRequest):
-    """One worker process per unit for the whole session, so each test pays no start-up cost."""
-    runners: dict[Path, Runner] = {}
-    sandbox = request.config.getoption("sandbox")
-    if sandbox and not sandbox_available():
+    if request.config.getoption("sandbox") and not sandbox_available():
         pytest.exit("--sandbox needs bubblewrap (apt-get install bubblewrap); it is missing or cannot run here", 3)
-
-    def runner_for(unit) -> Runner:
-        if unit.path not in runners:
-            choice = request.config.getoption("submission")
-            if choice == "inprocess":
-                module = request.config.stash[IN_PROCESS_MODULE]
-                runners[unit.path] = InProcessRunner(module, unit.path / "driver.py")
-            else:
-                try:
-                    target = submissions.resolve(unit, choice)
-                except submissions.SubmissionError as exc:
-                    runners[unit.path] = RefusedRunner(f"refused: {exc}")
-                    return runners[unit.path]
-                runners[unit.path] = Runner(unit.package, target, unit.path / "driver.py", sandbox=sandbox,
-                                            services=request.config.stash[SESSION_SERVICES])
-        return runners[unit.path]
-
-    yield runner_for
-    for runner in runners.values():
-        runner.close()
+    return lambda unit: runner_for(request.config, unit)
 
 
 @pytest.fixture

@@ -75,6 +75,14 @@ class Runner:
         self._broker_dir = Path(tempfile.mkdtemp(prefix="broker-", dir=services or None))
         self.broker = ScenarioBroker(self._broker_dir / "llm.sock").start()
         self._stderr = tempfile.TemporaryFile()
+        self._awaiting_ready = False
+
+    def start_soon(self) -> None:
+        """Start the worker now without waiting for it; the first `run` waits for it to be ready. (Started from
+        this thread, not a helper thread: the worker's parent-death signal fires when its creating thread ends.)"""
+        if self.process is None:
+            self._spawn()
+            self._awaiting_ready = True
 
     @property
     def isolation(self) -> str:
@@ -85,6 +93,10 @@ class Runner:
         return f"{where}; model calls answered and recorded outside the submission's process; {bounds}"
 
     def start(self) -> dict | None:
+        self._spawn()
+        return self._read(START_TIMEOUT)
+
+    def _spawn(self) -> None:
         command = [sys.executable, "-m", "autograder.worker", self.package, str(self.target), str(self.driver),
                    self.broker.socket_path]
         if self.sandbox:
@@ -98,7 +110,6 @@ class Runner:
                                         stderr=self._stderr, env=env, preexec_fn=limits.child_setup(self.group),
                                         cwd="/tmp")
         self._pending = b""
-        return self._read(START_TIMEOUT)
 
     def _read(self, timeout: float) -> dict | None:
         """The worker's next reply line, read whole within `timeout` seconds: None if it did not come in time,
@@ -150,8 +161,9 @@ class Runner:
         if self.timeouts >= TIMEOUTS_BEFORE_GIVING_UP:
             return failure(f"not run: {self.timeouts} earlier tests timed out, so the remaining tests fail "
                            "without running (fix the endless loop and grade again)")
-        if self.process is None:
-            started = self.start()
+        if self.process is None or self._awaiting_ready:
+            started = self._read(START_TIMEOUT) if self._awaiting_ready else self.start()
+            self._awaiting_ready = False
             if not started or "ready" not in started:
                 return self._died() if started == {} else self._broken(
                     (started or {}).get("error") or f"the worker did not start within {START_TIMEOUT:.0f}s")

@@ -116,6 +116,7 @@ def _cmdline(proc: Path) -> str:
         return ""
 
 
+@pytest.mark.timeout(300)
 def test_the_session_limit_keeps_per_test_results(tmp_path):
     """A submission that outlasts the whole session still gets a result per test, not 0/0."""
     target = demo_submission(tmp_path, "    import time\n    time.sleep(3600)\n")
@@ -172,6 +173,7 @@ def lab05_submission(folder: Path, *, init_extra: str = "", breaks: tuple[str, s
 IGNORES_MAX_STEPS = ('        if self.calls >= self.budget.max_steps:\n            return "max_steps"\n', "")
 
 
+@pytest.mark.timeout(900)
 @pytest.mark.skipif(not SANDBOX, reason="bubblewrap is not installed (make setup installs it as root)")
 def test_lab05_forgery_and_harness_patching_earn_only_what_the_code_earns(tmp_path):
     starter = shutil.copytree(LAB05.starter, tmp_path / "forger")

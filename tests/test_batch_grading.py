@@ -2,6 +2,7 @@
 import csv
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -37,6 +38,7 @@ def make_submissions(folder: Path) -> None:
         (folder / name / "summariser" / "__init__.py").write_text(source)
 
 
+@pytest.mark.timeout(600)
 @pytest.mark.skipif(not sandbox_available(), reason="bubblewrap is not installed (make setup installs it as root)")
 def test_grade_a_hostile_batch(tmp_path):
     make_submissions(tmp_path / "in")
@@ -68,3 +70,36 @@ def test_grade_a_hostile_batch(tmp_path):
     assert {r["submission"]: float(r["score"]) for r in rows} == scores
     report = (out / "report.html").read_text()
     assert "<svg" in report and "Pass rate per test" in report and "loops_forever" in report
+
+
+@pytest.mark.timeout(600)
+def test_names_cannot_collide_script_or_formula(tmp_path):
+    """Two submissions that share a stem, a name that is a script link, a name that is a spreadsheet formula,
+    and a link to the reference solution: each gets its own slot and the right grade, and the outputs are safe."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copytree(UNIT / "solution", folder / "dup")
+    shutil.copy(UNIT / "submission.ipynb", folder / "dup.ipynb")
+    shutil.copytree(UNIT / "solution", folder / "javascript:alert(1)")
+    shutil.copytree(UNIT / "starter", folder / "=1+2")
+    (folder / "linked").symlink_to(UNIT / "solution")
+    result = subprocess.run([sys.executable, "-m", "autograder.cli", "grade", str(UNIT), str(folder), "--out",
+                             str(tmp_path / "out"), "--no-sandbox"], capture_output=True, text=True, timeout=600, cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "graded 5 of 5" in result.stdout
+
+    out = tmp_path / "out"
+    rows = {r["submission"]: r for r in csv.DictReader((out / "grades.csv").open())}
+    assert set(rows) == {"dup", "dup.ipynb", "javascript:alert(1)", "'=1+2", "linked"}
+    assert len({r["folder"] for r in rows.values()}) == 5
+    scores = {name: float(r["score"]) for name, r in rows.items()}
+    assert scores == {"dup": 5.0, "dup.ipynb": 5.0, "javascript:alert(1)": 5.0, "'=1+2": 0.0, "linked": 0.0}
+    linked = json.loads((out / rows["linked"]["folder"] / "results.json").read_text())
+    assert all("symbolic link" in t["output"] for t in linked["tests"])
+
+    report = (out / "report.html").read_text()
+    assert 'href="javascript' not in report and "javascript:alert(1)</a>" in report
+    for href in re.findall(r'<a href="([^"]+)"', report):
+        assert (out / href).is_file(), f"the report links to {href}, which it did not write"
+    for slot in (r["folder"] for r in rows.values()):
+        assert not list((out / slot).glob("*.log")), "pytest's log (hidden tests' source) is for instructors only"

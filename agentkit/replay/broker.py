@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from agentkit.replay import wire
-from agentkit.replay.cassettes import inspect_request, scenario_miss, served_record
+from agentkit.replay.exchanges import inspect_request, scenario_miss, served_record
 from agentkit.replay.scenarios import Scenario, is_timeout, load_scenario, respond
 
 MAX_REQUEST_BYTES = 8 * 1024**2   # a request body larger than this is refused unread
