@@ -100,9 +100,20 @@ def carries(request: dict, text: str) -> bool:
     return " ".join(text.split()).lower() in prompt_text(request)
 
 
+RESULT_TYPES = {"answer": str, "status": str, "stop_reason": (str, type(None)), "cost_usd": (int, float)}
+STEP_TYPES = {"agent": str, "instruction": str, "output": str, "ok": bool}
+
+
 def result_of(trace: dict) -> dict:
+    """What `run` returned, once it is known to be a Result whose fields have the contract's types."""
     assert trace["ok"], f"run() did not return a Result: {trace['error']}"
-    return trace["result"]
+    result = trace["result"]
+    wrong = [f"Result.{name} is {result[name]!r}" for name, kind in RESULT_TYPES.items()
+             if not isinstance(result[name], kind) or isinstance(result[name], bool)]  # no Result field is a bool
+    wrong += [f"Step.{name} is {step[name]!r}" for step in result["steps"] for name, kind in STEP_TYPES.items()
+              if not isinstance(step[name], kind)]
+    assert not wrong, "fields of the wrong type (see the contract's table): " + "; ".join(wrong)
+    return result
 
 
 def steps_of(result: dict) -> list[tuple[str, str, str, bool]]:

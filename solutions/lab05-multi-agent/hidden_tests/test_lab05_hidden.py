@@ -127,7 +127,7 @@ def test_reported_cost_is_what_was_spent(run):
     assert result_of(trace)["cost_usd"] == pytest.approx(checks.spent(trace), **TOLERANCE)
 
 
-@pytest.mark.points(3)
+@pytest.mark.points(2)
 @pytest.mark.hint("A partial Result reports what the run spent too: every call's reply.cost_usd, the synthesis "
                   "after a failed worker included.")
 def test_partial_result_reports_what_was_spent(run):
@@ -164,7 +164,7 @@ def test_spending_exactly_the_budget_stops(run, provider):
     assert result["answer"].strip() == checks.last_worker_output(trace)
 
 
-@pytest.mark.points(3)
+@pytest.mark.points(2)
 @pytest.mark.hint("Check the budget before the planning call too: with max_steps=0 or max_cost_usd=0 make no call "
                   "at all and return a partial Result with an empty answer, no steps and cost 0.")
 def test_budget_used_up_before_planning_makes_no_call(run):
@@ -188,3 +188,29 @@ def test_bad_request_is_not_retried_and_nothing_runs_after_it(run):
     assert [(agent, instruction, ok) for agent, instruction, _, ok in steps] == \
         [("researcher", CHURN_RESEARCH, False)] and steps[0][2], "one failed Step that says what went wrong"
     assert result["answer"].strip() in {"", checks.synthesis_reply(trace)}
+
+
+@pytest.mark.points(1)
+@pytest.mark.hint("When planning fails (the plan never validates, or the request is refused), run returns a partial "
+                  "Result and no worker runs; client.structured's own retries count against max_steps.")
+def test_a_planning_call_that_fails_ends_the_run(run):
+    invalid = run("plan-never-validates", "run_task", provider="anthropic", max_steps=1,
+                  task="Design a logo for our bakery.")
+    assert len(invalid["sent"]) == 1, f"max_steps=1 allows one call, retries of the plan included; {calls_made(invalid)}"
+    refused = run("plan-refused", "run_task", provider="openai", task="Design a logo for our bakery.")
+    for trace in (invalid, refused):
+        assert workers(trace) == [], calls_made(trace)
+        result = result_of(trace)
+        assert result["status"] == "partial" and result["stop_reason"] is not None
+
+
+@pytest.mark.points(1)
+@pytest.mark.hint("When the synthesis call fails, run returns a partial Result whose answer is the last successful "
+                  "worker output.")
+def test_a_synthesis_call_that_fails_answers_with_the_last_output(run):
+    trace = run("synthesis-refused", "run_task", provider="anthropic",
+                task="A customer asks when the Riverside store is open and whether they can return a gift.")
+    assert workers(trace) == ["researcher", "writer"], calls_made(trace)
+    result = result_of(trace)
+    assert result["status"] == "partial" and result["stop_reason"] is not None
+    assert result["answer"].strip() == checks.last_worker_output(trace)
