@@ -70,7 +70,9 @@ CORRECT = {
     "plan parsed from JSON text": (CORE, [(
         "return ledger.structured(task, Plan, system=prompts.PLANNER, max_tokens=self.max_tokens)",
         'reply = ledger.chat(task + "\\n\\nAnswer with the plan as JSON only.", system=prompts.PLANNER, '
-        "max_tokens=self.max_tokens)\n        return Plan.model_validate_json(reply.text)")]),
+        "max_tokens=self.max_tokens)\n        try:\n            return Plan.model_validate_json(reply.text)\n"
+        "        except ValueError as exc:  # pydantic's ValidationError\n"
+        "            raise StructuredOutputError(str(exc), provider=reply.provider) from exc")]),
 }
 
 
