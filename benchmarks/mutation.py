@@ -9,10 +9,13 @@ error, fewer tests than the unmutated run) or when grading times out; it survive
 Mutants come from mutmut's own generator (its libcst visitor and mutation operators), not from its runner:
 mutmut switches mutants with trampolines and an environment variable inside the test process, but these tests
 run the submission in a separate worker process (sandboxed with a cleared environment when grading), so each
-mutant is written out as a plain source file instead. Scope is mutmut's: code inside functions and methods
-(module and class bodies, decorator expressions, type annotations and docstrings are not mutated), except that
-decorated functions (`@property`, `@lru_cache`, ...) are mutated too: mutmut leaves them out only because its
-trampolines would run their decorators again, and a mutant written out as its own file has no trampolines.
+mutant is written out as a plain source file instead. What gets mutated is what mutmut's visitor reaches:
+functions, methods and the statements of class bodies (module-level code, decorator expressions, type
+annotations and docstrings are left alone). Two differences from a mutmut run, both because no trampolines
+are involved: decorated functions (`@property`, `@lru_cache`, ...) are mutated, and so are class-body
+statements such as a dataclass's field defaults, which mutmut generates but cannot switch on. As mutmut does
+when it is given coverage data, lines marked `# pragma: no cover` are not mutated (`# pragma: no mutate` works
+too).
 
 Usage: python benchmarks/mutation.py UNIT [UNIT ...] [--files core.py ...] [--jobs 2] [--limit N] [--json OUT]
 The last line printed is `mutation: UNIT RATE (KILLED/MUTANTS), ...`.
@@ -27,6 +30,7 @@ import difflib
 import json
 import os
 import random
+import re
 import shutil
 import signal
 import sys
@@ -48,7 +52,7 @@ try:
     from libcst.metadata import MetadataWrapper, PositionProvider
     from mutmut.mutation.file_mutation import NEVER_MUTATE_FUNCTION_NAMES, MutationVisitor, deep_replace
     from mutmut.mutation.mutators import mutation_operators
-    from mutmut.mutation.pragma_handling import IgnoredCode, PragmaVisitor
+    from mutmut.mutation.pragma_handling import IgnoredCode, PragmaVisitor, expand_to_full_statements
 except ImportError as missing:
     sys.exit(f"{missing}: install mutmut first:\n"
              "  .venv/bin/uv pip install --python .venv/bin/python -r benchmarks/requirements-mutation.txt")
@@ -56,6 +60,7 @@ except ImportError as missing:
 TEST_TIMEOUT = 10       # seconds one test's worker job may take (COURSE_JOB_TIMEOUT) while grading a mutant
 MIN_MUTANT_TIMEOUT = 60  # seconds; a mutant's whole grading run is capped at 5x the unmutated run, at least this
 SAMPLE_SEED = 0
+NO_COVER = re.compile(r"#\s*pragma[:\s]?\s*no\s*cover", re.IGNORECASE)  # coverage.py's default exclusion
 
 
 @dataclass
@@ -108,13 +113,21 @@ class DecoratedToo(MutationVisitor):
 def mutated_sources(filename: str, code: str) -> list[str]:
     """Each single-point mutant of `code`, as a whole file, in source order, without duplicates."""
     wrapper = MetadataWrapper(cst.parse_module(code))
-    pragmas = PragmaVisitor(filename)
-    wrapper.visit(pragmas)
-    visitor = DecoratedToo(mutation_operators, IgnoredCode(pragmas.no_mutate_lines, pragmas.ignore_node_lines, set()))
+    visitor = DecoratedToo(mutation_operators, ignored_code(filename, code, wrapper))
     module = wrapper.visit(visitor)
     sources = (deep_replace(module, m.original_node, m.mutated_node).code
                for m in visitor.mutations if m.contained_by_top_level_function is not None)
     return [s for s in dict.fromkeys(sources) if s != code and compiles(s)]
+
+
+def ignored_code(filename: str, code: str, wrapper: MetadataWrapper) -> IgnoredCode:
+    """Lines under `# pragma: no mutate` and whole statements under `# pragma: no cover`, as mutmut reads them
+    (its own reader, `get_ignored_lines`, needs a mutmut project configuration, which this is not)."""
+    pragmas = PragmaVisitor(filename)
+    wrapper.visit(pragmas)
+    no_cover = {n for n, line in enumerate(code.splitlines(), 1) if NO_COVER.search(line)}
+    skipped = pragmas.ignore_node_lines | expand_to_full_statements(wrapper, no_cover)
+    return IgnoredCode(pragmas.no_mutate_lines, skipped, set())
 
 
 def compiles(source: str) -> bool:
