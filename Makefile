@@ -32,4 +32,4 @@ start: setup
 	$(BIN)/jupyter lab --notebook-dir=. --ServerApp.open_browser=True
 
 test: setup system-packages
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto

@@ -28,18 +28,19 @@ def test_paths(unit: Unit, *, hidden: bool) -> list[str]:
 
 
 def grade(unit: Unit, submission: str, *, hidden: bool = False, sandbox: bool = False,
-          log: Path | None = None, timeout: float | None = None) -> dict:
+          log: Path | None = None, timeout: float | None = None, collect_only: bool = False) -> dict:
     """Results of the unit's tests (and hidden tests, for instructors) on `submission`.
 
     pytest's own output, which shows the source of failing tests, goes only to `log` (the instructor's);
     the results say per test what a student may see. If the session limit stops grading, the tests that
-    finished keep their results and the rest fail as not run."""
+    finished keep their results and the rest fail as not run. `collect_only`: names and points, nothing run."""
     limit = SESSION_TIMEOUT if timeout is None else timeout
     with tempfile.TemporaryDirectory() as scratch:
         results = Path(scratch) / "results.json"
         command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--rootdir", str(unit.path),
                    *test_paths(unit, hidden=hidden), f"--submission={submission}", f"--results-json={results}"]
         command += ["--sandbox"] if sandbox else []
+        command += ["--collect-only"] if collect_only else []
         env = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
         output, stopped = run_bounded(command, env=env, cwd=unit.path, timeout=limit)
         if log is not None:

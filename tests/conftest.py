@@ -9,3 +9,14 @@ def pytest_ignore_collect(collection_path, config):
     if collection_path.is_relative_to(UNITS) and not targeted:
         return True
     return None
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """The honesty check's cost per unit, so the suite's growth with the course stays visible in CI's log."""
+    reports = [r for outcome in ("passed", "failed") for r in terminalreporter.stats.get(outcome, [])
+               if getattr(r, "when", "") == "call" and "test_honesty.py::" in r.nodeid]
+    units = {r.nodeid.rsplit("[", 1)[-1] for r in reports}
+    if units:
+        seconds = sum(r.duration for r in reports)
+        terminalreporter.write_line(f"honesty check: {len(units)} units graded twice (solution, starter) in "
+                                    f"{seconds:.0f} s of test time, {seconds / len(units):.1f} s per unit")

@@ -1,9 +1,13 @@
-"""Every unit is honest: its reference solution scores full marks and every graded test fails on its starter."""
+"""Every unit is honest: its reference solution scores full marks and every graded test fails on its starter.
+Also checked on the way: `course list`'s figures (read without pytest) match what pytest collects, and a
+failing hidden test tells the student nothing of its source."""
 from pathlib import Path
 
 import pytest
 
+from autograder.check import describe
 from autograder.grading import grade
+from autograder.scoreboard import HIDDEN_FAILURE
 from autograder.units import all_units, load_unit
 
 UNITS = [load_unit(Path(__file__).parent / "units" / "summariser"), *all_units()]
@@ -17,6 +21,10 @@ def test_solution_scores_full_marks(unit):
     assert not failed
     assert results["score"] == results["max_score"] > 0
     assert all(t["max_score"] > 0 for t in results["tests"]), "every graded test must carry points"
+    listed = describe(unit)
+    assert listed["parts"]["tests"] + listed["parts"]["hidden_tests"] == len(results["tests"]), \
+        "`course list` counts tests differently from pytest (see autograder/inventory.py)"
+    assert listed["points"]["total"] == pytest.approx(results["max_score"])
 
 
 @pytest.mark.parametrize("unit", UNITS, ids=lambda u: u.name)
@@ -25,3 +33,6 @@ def test_every_graded_test_fails_on_the_starter(unit):
     assert results["tests"], results["output"]
     passing = [t["name"] for t in results["tests"] if t["status"] == "passed"]
     assert not passing, f"these tests pass on the starter, so they grade nothing: {passing}"
+    leaky = [t["name"] for t in results["tests"] if t["visibility"] == "hidden"
+             and not t["output"].startswith(HIDDEN_FAILURE)]
+    assert not leaky, f"these hidden tests show students more than that they failed: {leaky}"

@@ -1,14 +1,16 @@
 """Replay answered from outside this process: every model API request goes to a scenario broker's unix socket.
 
 Used inside the grading worker. The official SDKs still build every request and parse every reply; only the
-bytes travel to the broker (`agentkit.replay.broker`) instead of the provider. Requests to local hosts
-(localhost, 127.x, ::1, *.local: a test's own services) pass through untouched.
+bytes travel to the broker (`agentkit.replay.broker`) instead of the provider. Requests that are not to a
+model API path, or that go to local hosts (localhost, 127.x, ::1, *.local: a test's own services), pass
+through untouched.
 """
 from __future__ import annotations
 
 import ipaddress
 
 from agentkit.errors import NoRecordingError
+from agentkit.replay import wire
 from agentkit.replay.broker import OUTCOME_HEADER
 
 LOCAL_SUFFIXES = (".local", ".localhost")
@@ -32,6 +34,11 @@ def is_local(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+def is_model_call(request) -> bool:
+    """A request to a provider's model, batch or file API (what a scenario answers), not to a local service."""
+    return not is_local(request.url.host) and wire.api_for_path(request.url.path) is not None
 
 
 def install(socket_path: str) -> RemoteReplay:
@@ -61,7 +68,7 @@ def _route(module, socket_path: str) -> None:
         return forwarded
 
     def handle_request(self, request):
-        if self is sync_broker or is_local(request.url.host):
+        if self is sync_broker or not is_model_call(request):
             return sync_send(self, request)
         request.read()
         response = sync_send(sync_broker, to_broker(request))
@@ -70,7 +77,7 @@ def _route(module, socket_path: str) -> None:
         return _outcome(module, request, response)
 
     async def handle_async_request(self, request):
-        if self is async_broker or is_local(request.url.host):
+        if self is async_broker or not is_model_call(request):
             return await async_send(self, request)
         await request.aread()
         response = await async_send(async_broker, to_broker(request))
