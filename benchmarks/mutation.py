@@ -110,24 +110,27 @@ class DecoratedToo(MutationVisitor):
         return super()._skip_node_and_children(node)
 
 
-def mutated_sources(filename: str, code: str) -> list[str]:
+def mutated_sources(filename: str, code: str, skip_lines: list[str]) -> list[str]:
     """Each single-point mutant of `code`, as a whole file, in source order, without duplicates."""
     wrapper = MetadataWrapper(cst.parse_module(code))
-    visitor = DecoratedToo(mutation_operators, ignored_code(filename, code, wrapper))
+    visitor = DecoratedToo(mutation_operators, ignored_code(filename, code, wrapper, skip_lines))
     module = wrapper.visit(visitor)
     sources = (deep_replace(module, m.original_node, m.mutated_node).code
                for m in visitor.mutations if m.contained_by_top_level_function is not None)
     return [s for s in dict.fromkeys(sources) if s != code and compiles(s)]
 
 
-def ignored_code(filename: str, code: str, wrapper: MetadataWrapper) -> IgnoredCode:
-    """Lines under `# pragma: no mutate` and whole statements under `# pragma: no cover`, as mutmut reads them
+def ignored_code(filename: str, code: str, wrapper: MetadataWrapper, skip_lines: list[str]) -> IgnoredCode:
+    """Lines under `# pragma: no mutate`, whole statements under `# pragma: no cover`, and expressions that
+    start on a line matching a `skip_lines` pattern (mutmut's `do_not_mutate_patterns`), as mutmut reads them
     (its own reader, `get_ignored_lines`, needs a mutmut project configuration, which this is not)."""
     pragmas = PragmaVisitor(filename)
     wrapper.visit(pragmas)
-    no_cover = {n for n, line in enumerate(code.splitlines(), 1) if NO_COVER.search(line)}
+    lines = code.splitlines()
+    no_cover = {n for n, line in enumerate(lines, 1) if NO_COVER.search(line)}
     skipped = pragmas.ignore_node_lines | expand_to_full_statements(wrapper, no_cover)
-    return IgnoredCode(pragmas.no_mutate_lines, skipped, set())
+    matched = {n for n, line in enumerate(lines, 1) if any(re.search(p, line) for p in skip_lines)}
+    return IgnoredCode(pragmas.no_mutate_lines, skipped, matched)
 
 
 def compiles(source: str) -> bool:
@@ -148,11 +151,11 @@ def changed_line(original: str, mutated: str) -> tuple[int, str]:
     return i1 + 1, f"{before} -> {after}"
 
 
-def mutants_of(package_dir: Path, files: list[str]) -> list[Mutant]:
+def mutants_of(package_dir: Path, files: list[str], skip_lines: list[str]) -> list[Mutant]:
     found = []
     for name in files:
         code = (package_dir / name).read_text()
-        for source in mutated_sources(name, code):
+        for source in mutated_sources(name, code, skip_lines):
             line, diff = changed_line(code, source)
             found.append(Mutant(name, line, diff, source))
     return found
@@ -246,14 +249,19 @@ def baseline(unit: Unit, scratch: Path) -> tuple[int, float, str]:
 
 # --- one unit -----------------------------------------------------------------------------------------------------
 
-def mutate_unit(unit: Unit, files: list[str] | None, limit: int | None, jobs: int) -> UnitReport:
+def select_mutants(unit: Unit, args: argparse.Namespace) -> tuple[list[str], list[Mutant], list[Mutant]]:
+    """The files to mutate, every mutant of them, and the ones to grade."""
     package_dir = unit.solution / unit.package
-    files = files or default_files(package_dir)
+    files = args.files or default_files(package_dir)
     missing = [f for f in files if not (package_dir / f).is_file()]
     if missing:
         sys.exit(f"{unit.name}: no {', '.join(missing)} in {package_dir}")
-    every = mutants_of(package_dir, files)
-    chosen = sample(every, limit, unit.name)
+    every = mutants_of(package_dir, files, args.skip_lines)
+    return files, every, sample(every, args.limit, unit.name)
+
+
+def mutate_unit(unit: Unit, args: argparse.Namespace) -> UnitReport:
+    files, every, chosen = select_mutants(unit, args)
     report = UnitReport(unit.name, files, len(every), len(chosen), sampled=len(chosen) < len(every))
     start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix=f"mutation-{unit.name}-") as scratch:
@@ -265,7 +273,7 @@ def mutate_unit(unit: Unit, files: list[str] | None, limit: int | None, jobs: in
         grading.SESSION_TIMEOUT = cap  # grade() reads its wall-clock bound for one submission from here
         print(f"{unit.name}: {len(chosen)} of {len(every)} mutants in {', '.join(files)}; unmutated run "
               f"{base_seconds:.1f}s, {expected} tests; cap {cap:.0f}s per mutant", file=sys.stderr, flush=True)
-        outcomes = run_all(unit, chosen, Path(scratch), expected, cap, jobs)
+        outcomes = run_all(unit, chosen, Path(scratch), expected, cap, args.jobs)
     report.seconds = time.perf_counter() - start
     tally(report, outcomes)
     return report
@@ -315,9 +323,9 @@ def summary_line(reports: list[UnitReport]) -> str:
     return "mutation: " + ", ".join(parts)
 
 
-def write_json(path: Path, reports: list[UnitReport]) -> None:
+def write_json(path: Path, reports: list[UnitReport], skip_lines: list[str]) -> None:
     data = {"date": datetime.date.today().isoformat(), "mutmut": mutmut.__version__, "sample_seed": SAMPLE_SEED,
-            "test_timeout": TEST_TIMEOUT,
+            "test_timeout": TEST_TIMEOUT, "skip_lines": skip_lines,
             "units": [{**asdict(r), "kill_rate": round(r.kill_rate, 1)} for r in reports]}
     path.write_text(json.dumps(data, indent=2) + "\n")
 
@@ -329,6 +337,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                                                    "but __init__.py and modules that define no function)")
     parser.add_argument("--jobs", type=int, default=2, help="mutants graded at once (default 2)")
     parser.add_argument("--limit", type=int, help="grade at most N mutants per unit, a deterministic sample")
+    parser.add_argument("--skip-lines", nargs="+", default=[], metavar="REGEX",
+                        help="do not mutate expressions that start on a line matching REGEX (mutmut's "
+                             r"do_not_mutate_patterns), e.g. '^\s*log\.' for logging calls")
     parser.add_argument("--json", type=Path, help="write per-unit figures and survivors to this file")
     return parser.parse_args(argv)
 
@@ -342,10 +353,10 @@ def main(argv: list[str] | None = None) -> None:
     units = [find_unit(name) for name in args.units]
     reports = []
     for unit in units:
-        reports.append(mutate_unit(unit, args.files, args.limit, args.jobs))
+        reports.append(mutate_unit(unit, args))
         print(describe(reports[-1]), flush=True)
     if args.json:
-        write_json(args.json, reports)
+        write_json(args.json, reports, args.skip_lines)
     print(summary_line(reports))
 
 
