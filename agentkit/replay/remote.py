@@ -87,6 +87,24 @@ def _route(module, socket_path: str) -> None:
 
     module.HTTPTransport.handle_request = handle_request
     module.AsyncHTTPTransport.handle_async_request = handle_async_request
+    _share_default_ssl_context(module)
+
+
+def _share_default_ssl_context(module) -> None:
+    """Every SDK client builds a default TLS context (about 35 ms reading the CA bundle), though nothing here
+    speaks TLS: the broker is reached in plain HTTP over its socket. One shared context serves them all."""
+    transports = module._transports.default
+    build = transports.create_ssl_context
+    shared: dict[bool, object] = {}
+
+    def create_ssl_context(verify=True, cert=None, trust_env=True):
+        if verify is True and cert is None:
+            if trust_env not in shared:
+                shared[trust_env] = build(verify=verify, cert=cert, trust_env=trust_env)
+            return shared[trust_env]
+        return build(verify=verify, cert=cert, trust_env=trust_env)
+
+    transports.create_ssl_context = create_ssl_context
 
 
 def _outcome(module, request, response):
