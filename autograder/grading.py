@@ -13,6 +13,8 @@ from autograder.units import Unit
 
 SESSION_TIMEOUT = float(os.environ.get("COURSE_SESSION_TIMEOUT", 900))  # seconds for all of one submission's tests
 LOG_LIMIT = 200_000  # characters of pytest's own output kept for the instructor's log
+# Plugins a grading session never uses; loading them costs a few tenths of a second per submission.
+UNUSED_PLUGINS = ("cacheprovider", "xdist", "xdist.looponfail", "anyio")
 
 
 def hidden_tests(unit: Unit) -> Path | None:
@@ -37,7 +39,7 @@ def grade(unit: Unit, submission: str, *, hidden: bool = False, sandbox: bool = 
     limit = SESSION_TIMEOUT if timeout is None else timeout
     with tempfile.TemporaryDirectory() as scratch:
         results = Path(scratch) / "results.json"
-        command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--rootdir", str(unit.path),
+        command = [sys.executable, "-m", "pytest", "-q", *(f"-pno:{p}" for p in UNUSED_PLUGINS), "--rootdir", str(unit.path),
                    *test_paths(unit, hidden=hidden), f"--submission={submission}", f"--results-json={results}"]
         command += ["--sandbox"] if sandbox else []
         command += ["--collect-only"] if collect_only else []
