@@ -79,15 +79,36 @@ def _work(tasks) -> None:
         worker.work(burst=True, logging_level="WARNING")
 
 
+_SCHEDULED_AT: dict[str, float] = {}  # job id -> when RQ last scheduled a retry of it
+
+
+def _record_retry_times() -> None:
+    """Note the moment RQ schedules each retry, so a delay is measured from then and not from whenever the
+    burst worker got round to returning (which on a busy machine can be seconds later)."""
+    from rq.job import Job
+
+    if getattr(Job.retry, "records_time", False):
+        return
+    schedule = Job.retry
+
+    def retry(self, *args, **kwargs):
+        _SCHEDULED_AT[self.id] = time.time()
+        return schedule(self, *args, **kwargs)
+
+    retry.records_time = True
+    Job.retry = retry
+
+
 def _fast_forward(queue) -> list[float]:
-    """Every job RQ has scheduled on this queue: seconds until it is due (now), then it is moved onto the queue."""
+    """Every job RQ has scheduled on this queue: seconds from its scheduling until it is due, then it is moved
+    onto the queue."""
     from rq.job import Job
     from rq.registry import ScheduledJobRegistry
 
     registry = ScheduledJobRegistry(queue=queue)
     delays = []
     for raw_id, due in registry.connection.zrange(registry.key, 0, -1, withscores=True):
-        delays.append(float(due) - time.time())
+        delays.append(float(due) - _SCHEDULED_AT.get(raw_id.decode(), time.time()))
         job = Job.fetch(raw_id.decode(), connection=queue.connection)
         registry.remove(job)
         queue.enqueue_job(job)
@@ -214,6 +235,7 @@ def retry_run(submission, redis_socket: str, max_retries: int, base_delay: int, 
     tasks = submission.TaskQueue(connection, retry=policy)
     task_id = tasks.submit(INCIDENT)
     stored = Job.fetch(task_id, connection=connection).retry_intervals
+    _record_retry_times()
     delays = _drain(tasks)
     return {"task_id": str(task_id), "delays": [round(d, 3) for d in delays],
             "retry_intervals": None if stored is None else [float(i) for i in stored],
