@@ -17,7 +17,8 @@ statements such as a dataclass's field defaults, which mutmut generates but cann
 when it is given coverage data, lines marked `# pragma: no cover` are not mutated (`# pragma: no mutate` works
 too).
 
-Usage: python benchmarks/mutation.py UNIT [UNIT ...] [--files core.py ...] [--jobs 2] [--limit N] [--json OUT]
+Usage: python benchmarks/mutation.py UNIT [UNIT ...] [--files core.py ...] [--jobs 2] [--limit N]
+                                     [--skip-lines REGEX ...] [--json OUT]
 The last line printed is `mutation: UNIT RATE (KILLED/MUTANTS), ...`.
 Needs mutmut: .venv/bin/uv pip install --python .venv/bin/python -r benchmarks/requirements-mutation.txt
 """
