@@ -191,8 +191,8 @@ def fresh_copy(unit: Unit, scratch: Path) -> Path:
 
 
 def stop_strays(folder: Path) -> None:
-    """Kill worker processes still running code from `folder`: when grading hits its wall-clock cap only the
-    pytest process is killed, and a worker (in its own session) stuck in a mutant's endless loop stays."""
+    """Kill worker processes still running code from `folder`: when grading hits its wall-clock cap the grader
+    stops pytest's session, but each worker runs in a session of its own and may be stuck in a mutant's loop."""
     for proc in Path("/proc").glob("[0-9]*"):
         try:
             if str(folder) in proc.joinpath("cmdline").read_bytes().decode(errors="replace"):
@@ -213,10 +213,11 @@ def verdict(results: dict, expected_tests: int, seconds: float, cap: float) -> s
     return "killed" if failed else "survived"
 
 
-def grade_copy(unit: Unit, folder: Path) -> tuple[dict, float]:
+def grade_copy(unit: Unit, folder: Path, cap: float | None = None) -> tuple[dict, float]:
+    """Results and seconds of grading `folder`; `cap` bounds the whole run (None: the grader's own limit)."""
     start = time.perf_counter()
     try:
-        results = grading.grade(unit, str(folder), hidden=True)
+        results = grading.grade(unit, str(folder), hidden=True, timeout=cap)
     finally:
         stop_strays(folder)
     return results, time.perf_counter() - start
@@ -226,7 +227,7 @@ def run_mutant(unit: Unit, mutant: Mutant, scratch: Path, expected_tests: int, c
     folder = fresh_copy(unit, scratch)
     try:
         (folder / unit.package / mutant.file).write_text(mutant.source)
-        results, seconds = grade_copy(unit, folder)
+        results, seconds = grade_copy(unit, folder, cap)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     return Outcome(mutant, verdict(results, expected_tests, seconds, cap), seconds)
@@ -271,7 +272,6 @@ def mutate_unit(unit: Unit, args: argparse.Namespace) -> UnitReport:
             report.aborted = problem
             return report
         cap = max(MIN_MUTANT_TIMEOUT, 5 * base_seconds)
-        grading.SESSION_TIMEOUT = cap  # grade() reads its wall-clock bound for one submission from here
         print(f"{unit.name}: {len(chosen)} of {len(every)} mutants in {', '.join(files)}; unmutated run "
               f"{base_seconds:.1f}s, {expected} tests; cap {cap:.0f}s per mutant", file=sys.stderr, flush=True)
         outcomes = run_all(unit, chosen, Path(scratch), expected, cap, args.jobs)
