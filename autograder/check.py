@@ -6,7 +6,6 @@ from pathlib import Path
 
 from autograder.grading import grade, hidden_tests
 from autograder.inventory import read_tests
-from autograder.runner import sandbox_available
 from autograder.units import all_units, find_unit
 
 
@@ -15,6 +14,8 @@ def check(name: str, *, solution: bool = False, submission: str | None = None, j
     Someone else's submission is untrusted code: it runs in the sandbox whenever bubblewrap can run here."""
     unit = find_unit(name)
     target = "solution" if solution else str(Path(submission).absolute()) if submission else "starter"
+    if submission:
+        from autograder.runner import sandbox_available
     results = grade(unit, target, sandbox=bool(submission) and sandbox_available())
     if json_path:
         Path(json_path).write_text(json.dumps(results, indent=2) + "\n")
