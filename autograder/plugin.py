@@ -2,6 +2,7 @@
 the submission in its own process (sandboxed when grading) and answers its model calls from this one."""
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import tempfile
@@ -9,9 +10,9 @@ from pathlib import Path
 
 import pytest
 import pytest_socket
-import yaml
 
 from agentkit import replay
+from agentkit.replay.scenarios import read_yaml
 from autograder import submission as submissions
 from autograder.runner import SERVICES_DIR, InProcessRunner, RefusedRunner, Runner, sandbox_available
 from autograder.scoreboard import Scoreboard
@@ -120,6 +121,16 @@ def provider(request: pytest.FixtureRequest) -> str:
 RUNNERS = pytest.StashKey[dict]()
 
 
+@functools.lru_cache(maxsize=256)
+def _scenario_file(path: Path, modified: float) -> dict:
+    return read_yaml(path)
+
+
+def scenario_file(path: Path) -> dict:
+    """A scenario file's data, parsed once per session (many tests replay the same scenario)."""
+    return _scenario_file(path, path.stat().st_mtime)
+
+
 def runner_for(config: pytest.Config, unit):
     """One worker process per unit for the whole session, so each test pays no start-up cost."""
     runners = config.stash.setdefault(RUNNERS, {})
@@ -173,7 +184,7 @@ def run(request: pytest.FixtureRequest, unit, _runners):
             path = next((p for p in candidates if p.exists()), None)
             if path is None:
                 pytest.fail(f"no scenario {scenario!r} in {', '.join(map(str, candidates))}")
-            scenario = {"name": path.name, **yaml.safe_load(path.read_text())}
+            scenario = {"name": path.name, **scenario_file(path)}
         return runner.run(scenario, entry, **kwargs)
 
     return start

@@ -71,12 +71,18 @@ class Scenario:
         return [e for e in self.exchanges if not e.used and not e.repeat]
 
 
+def read_yaml(path: Path) -> Any:
+    """A YAML file's data, parsed with libyaml where PyYAML has it (ten times faster; graders read many)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(path.read_text(), Loader=loader)  # noqa: S506 - a safe loader either way
+
+
 def load_scenario(source: str | Path | dict) -> Scenario:
     if isinstance(source, dict):
         data, name = source, source.get("name", "inline scenario")
     else:
         path = Path(source)
-        data, name = yaml.safe_load(path.read_text()), str(path)
+        data, name = read_yaml(path), str(path)
     if not isinstance(data, dict) or not isinstance(data.get("exchanges"), list):
         raise ValueError(f"{name}: a scenario needs a top-level `exchanges` list")
     provenance = data.get("provenance") or {}
