@@ -155,10 +155,13 @@ def test_worker_error_is_retried_and_recorded_as_one_step(run):
                   "subtask, and return status 'partial', stop_reason 'worker_failed', and an answer built from the "
                   "steps that succeeded (their synthesis, or the last successful output).")
 def test_worker_that_keeps_failing_gives_partial_result(run, provider):
-    trace = run("writer-down", "run_task", provider=provider,
-                task="Prepare a short incident summary of last night's checkout outage for the support team.")
+    task = "Prepare a short incident summary of last night's checkout outage for the support team."
+    trace = run("writer-down", "run_task", provider=provider, task=task)
     assert workers(trace) == ["researcher", "writer", "writer"], \
         "the 503 should be retried once, and then no further subtask run (no critic); " + calls_made(trace)
+    for synthesis in requests(trace, "synthesis"):
+        assert carries(synthesis, task) and carries(synthesis, outputs(trace, "researcher")[0]), \
+            "a synthesis of the steps that succeeded is sent the task and their outputs"
     result = result_of(trace)
     assert (result["status"], result["stop_reason"]) == ("partial", "worker_failed")
     steps = steps_of(result)
