@@ -2,7 +2,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+
+
+def default_jobs() -> int:
+    return max(2, (os.cpu_count() or 1) + 1)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,7 +28,9 @@ def main(argv: list[str] | None = None) -> int:
     grd.add_argument("unit")
     grd.add_argument("submissions", help="folder holding one folder or .ipynb per student")
     grd.add_argument("--out", required=True, help="where results.json files, grades.csv and report.html go")
-    grd.add_argument("--jobs", type=int, default=2, help="submissions graded at once (default 2)")
+    grd.add_argument("--jobs", type=int, default=default_jobs(),
+                     help=f"submissions graded at once (default {default_jobs()}: one more than the CPUs, so that "
+                          "one submission's start-up overlaps the others' tests)")
     grd.add_argument("--no-sandbox", action="store_true", help="skip bubblewrap (trusted code only)")
     args = parser.parse_args(argv)
     if args.command == "doctor":

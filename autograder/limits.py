@@ -92,17 +92,21 @@ class ControlGroup:
                 pass
         return found
 
+    def signal_all(self) -> set[int]:
+        """SIGKILL every process in the group now, including any that left the worker's session."""
+        pids = self.pids()
+        for pid in pids:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        return pids
+
     def kill_all(self) -> None:
-        """SIGKILL every process in the group, including any that left the worker's session."""
-        for _ in range(50):
-            pids = self.pids()
-            if not pids:
+        """SIGKILL every process in the group until none is left."""
+        for _ in range(250):
+            if not self.signal_all():
                 return
-            for pid in pids:
-                try:
-                    os.kill(pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
             time.sleep(0.02)
 
     def remove(self) -> None:

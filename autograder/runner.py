@@ -42,6 +42,7 @@ def sandbox_command(target: Path, driver: Path, services: Path | None = None, br
     command = ["bwrap", "--unshare-all", "--die-with-parent", "--new-session", "--clearenv",
                "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "HOME", "/tmp", "--setenv", "PYTHONPATH", str(ROOT),
                "--setenv", "PYTHONDONTWRITEBYTECODE", "1", "--setenv", "LANG", "C.UTF-8",
+               "--setenv", "COURSE_SANDBOX", "bubblewrap",
                "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--chdir", "/tmp"]
     for system_dir in ("/usr", "/bin", "/lib", "/lib64", "/etc/alternatives"):
         if Path(system_dir).exists():
@@ -142,9 +143,11 @@ class Runner:
             except ProcessLookupError:
                 pass
             if self.group is not None:
+                self.group.signal_all()  # also what left the worker's session
+            self.process.wait()
+            if self.group is not None:
                 self.group.remove()
                 self.group = None
-            self.process.wait()
             for stream in (self.process.stdin, self.process.stdout):
                 stream.close()
             self.process = None

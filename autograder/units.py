@@ -1,6 +1,7 @@
 """Units (a pattern or a lab): where each one's parts live, read from the `unit.toml` beside its lesson."""
 from __future__ import annotations
 
+import functools
 import importlib.util
 import sys
 import tomllib
@@ -47,8 +48,14 @@ def load_unit(unit_dir: Path) -> Unit:
 
 
 def all_units(root: Path = ROOT) -> list[Unit]:
+    return list(_units_under(root))
+
+
+@functools.lru_cache(maxsize=8)
+def _units_under(root: Path) -> tuple[Unit, ...]:
+    """Read once per process: a grading session asks for every hidden test, and the walk is the slow part."""
     found = [p.parent for d in UNIT_DIRS for p in sorted((root / d).glob("**/unit.toml"))]
-    return [load_unit(d) for d in found]
+    return tuple(load_unit(d) for d in found)
 
 
 def find_unit(name_or_path: str) -> Unit:
@@ -66,7 +73,11 @@ def find_unit(name_or_path: str) -> Unit:
 def unit_of(test_file: Path) -> Unit | None:
     """The unit a test file belongs to: the nearest folder above it that holds a unit.toml, or, for hidden
     tests kept under solutions/, the unit whose solution folder holds them."""
-    path = test_file.resolve()
+    return _unit_of(Path(test_file).resolve())
+
+
+@functools.lru_cache(maxsize=1024)
+def _unit_of(path: Path) -> Unit | None:
     for folder in path.parents:
         if (folder / "unit.toml").is_file():
             return load_unit(folder)

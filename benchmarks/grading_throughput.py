@@ -2,7 +2,7 @@
 package, and `nbgrader autograde` on N copies of the filled solution notebook. Prints submissions per second
 for each and, last, `ratio=<course rate / nbgrader rate>`.
 
-Usage: python benchmarks/grading_throughput.py [--n 8] [--jobs 2]
+Usage: python benchmarks/grading_throughput.py [--n 8] [--jobs N]
 """
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from pathlib import Path
 import nbformat
 
 from autograder import nbbuild
+from autograder.cli import default_jobs
 from autograder.runner import sandbox_available
 from autograder.units import find_unit
 
@@ -77,7 +78,8 @@ def bench_nbgrader(unit, n: int, work: Path) -> tuple[float, list[float]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=8, help="submissions graded by each tool (default 8)")
-    parser.add_argument("--jobs", type=int, default=2, help="`course grade --jobs` (its default is 2)")
+    parser.add_argument("--jobs", type=int, default=default_jobs(),
+                        help=f"`course grade --jobs` (default {default_jobs()}, course grade's own default here)")
     args = parser.parse_args(argv)
     if args.n < 1:
         parser.error("--n must be at least 1")

@@ -48,7 +48,9 @@ class ScenarioBroker:
     def start(self) -> ScenarioBroker:
         self._server = _Server(self.socket_path, _Handler)
         self._server.broker = self
-        threading.Thread(target=self._server.serve_forever, name="scenario-broker", daemon=True).start()
+        # A short poll interval: stop() waits for the serving loop to notice, once per graded submission.
+        threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, name="scenario-broker",
+                         daemon=True).start()
         return self
 
     def stop(self) -> None:
