@@ -34,8 +34,8 @@ BROKEN = {
                                                'return Result(fallback, "partial", steps, 0.0, stop)\n')]),
     "cost budget stops only above the limit": (CORE, [("self.cost_usd >= self.budget.max_cost_usd",
                                                        "self.cost_usd > self.budget.max_cost_usd")]),
-    "plans before checking the budget": (CORE, [("plan, stop, error = self._attempt(ledger, self.plan, task, ledger)",
-                                                 "plan, stop, error = self.plan(task, ledger), None, None")]),
+    "plans before checking the budget": (CORE, [("plan, stop, _ = self._attempt(ledger, self.plan, task, ledger)",
+                                                 "plan, stop, _ = self.plan(task, ledger), None, None")]),
     "runs on after a failed subtask": (CORE, [
         ("steps: list[Step] = []\n", "steps: list[Step] = []\n        failed = None\n"),
         (SUBTASK_FAILED, "                if stop != WORKER_FAILED:\n"

@@ -207,6 +207,7 @@ def test_a_planning_call_that_fails_ends_the_run(run):
         assert workers(trace) == [], calls_made(trace)
         result = result_of(trace)
         assert result["status"] == "partial" and result["stop_reason"] is not None
+        assert result["steps"] == [], "steps hold one Step per subtask run, and no subtask ran"
 
 
 @pytest.mark.points(1)
@@ -219,3 +220,5 @@ def test_a_synthesis_call_that_fails_answers_with_the_last_output(run):
     result = result_of(trace)
     assert result["status"] == "partial" and result["stop_reason"] is not None
     assert result["answer"].strip() == checks.last_worker_output(trace)
+    assert [(s["agent"], s["ok"]) for s in result["steps"]] == [("researcher", True), ("writer", True)], \
+        "steps hold one Step per subtask run: the two workers, not the synthesis"

@@ -92,10 +92,9 @@ class Supervisor:
     def run(self, task: str) -> Result:
         ### BEGIN SOLUTION
         ledger = Ledger(self.client, self.budget)
-        plan, stop, error = self._attempt(ledger, self.plan, task, ledger)
-        if plan is None:
-            steps = [] if error is None else [Step("supervisor", "plan the task", describe(error), ok=False)]
-            return Result("", "partial", steps, ledger.cost_usd, stop)
+        plan, stop, _ = self._attempt(ledger, self.plan, task, ledger)
+        if plan is None:  # nothing to build on: no subtask ran, so there is no Step
+            return Result("", "partial", [], ledger.cost_usd, stop)
 
         steps: list[Step] = []
         for subtask in plan.subtasks:
@@ -135,10 +134,8 @@ class Supervisor:
         fallback = done[-1].output if done else ""
         if stop in BUDGET_STOPS or (stop is not None and not done):
             return Result(fallback, "partial", steps, ledger.cost_usd, stop)
-        answer, synthesis_stop, error = self._attempt(ledger, self.synthesise, task, steps, ledger)
-        if answer is None:
-            if error is not None:
-                steps.append(Step("supervisor", "synthesise the answer", describe(error), ok=False))
+        answer, synthesis_stop, _ = self._attempt(ledger, self.synthesise, task, steps, ledger)
+        if answer is None:  # steps hold subtasks only; the stop reason says the synthesis did not happen
             return Result(fallback, "partial", steps, ledger.cost_usd, stop or synthesis_stop)
         return Result(answer, "complete" if stop is None else "partial", steps, ledger.cost_usd, stop)
         ### END SOLUTION
