@@ -2,7 +2,6 @@
 `response:` returns JSON, JSON Lines or any raw body, uploads are readable in `.sent`, and exchanges that do not
 name a batch API never answer one."""
 import io
-import json
 
 import anthropic
 import openai
