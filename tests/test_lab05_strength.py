@@ -59,6 +59,8 @@ BROKEN = {
         "        reply = self.client.chat(messages, **options)",
         "reply = self.client.chat(messages, **options)\n        self.calls += 1")]),
     "synthesis not sent the task": (CORE, [('parts = [f"Task: {task}"]', "parts = []")]),
+    "no back-off before a retry": (CORE, [("time.sleep(self._delay(exc, attempt))", "pass")]),
+    "retry_after ignored": (CORE, [('hint = getattr(error, "retry_after", None)', "hint = None")]),
 }
 
 CORRECT = {

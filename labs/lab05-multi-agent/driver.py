@@ -12,12 +12,13 @@ import agentkit
 
 @contextmanager
 def waits_pass_at_once():
-    """Back-off and retry-after waits (`time.sleep`) return at once while a run is graded: no test waits on
-    the real clock for what the tests judge by the calls made, not by the time taken."""
+    """Back-off and retry-after waits (`time.sleep`) return at once while a run is graded, and are listed:
+    no test waits on the real clock, and the tests can still see how long the code meant to wait."""
+    waits: list[float] = []
     real_sleep = time.sleep
-    time.sleep = lambda seconds: None
+    time.sleep = lambda seconds: waits.append(float(seconds))
     try:
-        yield
+        yield waits
     finally:
         time.sleep = real_sleep
 
@@ -29,12 +30,13 @@ def run_task(submission, provider: str, task: str, max_steps: int | None = None,
     limits = {name: value for name, value in (("max_steps", max_steps), ("max_cost_usd", max_cost_usd))
               if value is not None}
     supervisor = submission.Supervisor(client, submission.Budget(**limits)) if limits else submission.Supervisor(client)
-    with waits_pass_at_once():
+    with waits_pass_at_once() as waits:
         result = supervisor.run(task)
     return {
         **{name: scalar(getattr(result, name)) for name in ("answer", "status", "stop_reason", "cost_usd")},
         "steps": [{name: scalar(getattr(step, name)) for name in ("agent", "instruction", "output", "ok")}
                   for step in result.steps],
+        "waits": waits,
     }
 
 

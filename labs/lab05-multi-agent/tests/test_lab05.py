@@ -129,8 +129,8 @@ def test_cost_budget_stops_spending(run, provider):
 
 
 @pytest.mark.points(3)
-@pytest.mark.hint("Catch agentkit.LLMError around a worker call; if error.retryable, make the same worker call "
-                  "once more.")
+@pytest.mark.hint("Catch agentkit.LLMError around a worker call; if error.retryable, wait a short back-off with "
+                  "time.sleep (at most 8 s), then make the same worker call once more.")
 def test_worker_error_is_retried(run, provider):
     trace = run("writer-flaky", "run_task", provider=provider, task=CI_TASK)
     assert workers(trace) == ["researcher", "writer", "writer"], calls_made(trace)
@@ -140,6 +140,9 @@ def test_worker_error_is_retried(run, provider):
     result = result_of(trace)
     assert (result["status"], result["stop_reason"]) == ("complete", None)
     assert result["answer"] == checks.synthesis_reply(trace), "the answer should be the synthesis reply, stripped"
+    waits = result["waits"]
+    assert len(waits) == 1 and 0 < waits[0] <= 8, \
+        f"one short back-off (more than 0, at most 8 s, with time.sleep) before the retry; time.sleep got {waits}"
 
 
 @pytest.mark.points(3)

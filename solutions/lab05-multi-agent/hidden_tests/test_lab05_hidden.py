@@ -81,6 +81,9 @@ def test_rate_limit_is_retried(run):
                 task="Which of our storage buckets should move to infrequent-access storage?")
     assert kinds(trace) == ["plan", "researcher", "researcher", "writer", "synthesis"], calls_made(trace)
     assert_complete_with_synthesis(trace)
+    waits = result_of(trace)["waits"]
+    assert len(waits) == 1 and 1 <= waits[0] <= 8, \
+        f"the rate limit said retry after 1 s: wait that long (at most 8 s) with time.sleep; time.sleep got {waits}"
 
 
 @pytest.mark.points(1)
