@@ -15,7 +15,7 @@ from agentkit import replay
 from agentkit.replay.scenarios import read_yaml
 from autograder import submission as submissions
 from autograder.runner import SERVICES_DIR, InProcessRunner, RefusedRunner, Runner, sandbox_available
-from autograder.scoreboard import Scoreboard
+from autograder.scoreboard import ISOLATION, Scoreboard
 from autograder.units import unit_of
 
 LOOPBACK = ["127.0.0.0/8", "::1", "localhost"]
@@ -190,7 +190,6 @@ def run(request: pytest.FixtureRequest, unit, _runners):
     return start
 
 
-ISOLATION = pytest.StashKey[str]()
 IN_PROCESS_MODULE = pytest.StashKey[object]()  # set by autograder.notebook.check for --submission=inprocess
 
 

@@ -9,6 +9,7 @@ import pytest
 
 OUTPUT_LIMIT = 2000
 NOT_RUN = "not run"
+ISOLATION = pytest.StashKey[str]()  # how the submission ran, for the report: set by the `run` fixture
 HIDDEN_FAILURE = "This hidden test failed (what it checks is not shown to students)."
 
 
@@ -58,7 +59,6 @@ class Scoreboard:
         self.write()  # after every test, so a session stopped at its time limit still has per-test results
 
     def results(self) -> dict:
-        from autograder.plugin import ISOLATION
         tests = []
         for entry in self.items.values():
             output = entry["output"]
