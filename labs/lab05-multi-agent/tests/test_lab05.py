@@ -176,6 +176,8 @@ def test_worker_that_keeps_failing_gives_partial_result(run, provider):
     answer = result["answer"].strip()
     assert answer, "the answer is empty although the research succeeded"
     assert answer in checks.answers_from_successes(trace), "the answer should come from the steps that succeeded"
+    assert len(result["waits"]) == 1, \
+        f"one wait, before the one retry; none after giving up: time.sleep got {result['waits']}"
 
 
 @pytest.mark.points(2)
