@@ -35,6 +35,7 @@ class ControlGroup:
     @classmethod
     def create(cls) -> ControlGroup | None:
         name = f"{GROUP_PREFIX}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        sweep_stale_groups()
         try:
             if (CGROUP_ROOT / "cgroup.controllers").exists():
                 return cls._create_v2(name)
@@ -126,6 +127,23 @@ class ControlGroup:
         if "cpu" in self.folders or "unified" in self.folders:
             parts.append("1 CPU")
         return ", ".join(parts) + " (control group)"
+
+
+def sweep_stale_groups() -> None:
+    """Remove groups left by a grader that was killed (a session stopped at its time limit): their creator's
+    pid is in their name. Only empty groups can be removed; anything still running is left alone."""
+    for hierarchy in (CGROUP_ROOT, *(CGROUP_ROOT / c for c in ("pids", "memory", "cpu"))):
+        try:
+            names = [n for n in os.listdir(hierarchy) if n.startswith(GROUP_PREFIX + "-")]
+        except OSError:
+            continue
+        for name in names:
+            creator = name.split("-")[2]
+            if creator.isdigit() and not Path(f"/proc/{creator}").exists():
+                try:
+                    (hierarchy / name).rmdir()
+                except OSError:
+                    pass
 
 
 def child_setup(group: ControlGroup | None):
