@@ -29,7 +29,7 @@ doctor: setup
 
 start: setup
 	-$(BIN)/course doctor
-	$(BIN)/jupyter lab --notebook-dir=. --ServerApp.open_browser=True
+	$(BIN)/jupyter lab --notebook-dir=. --ServerApp.open_browser=True $$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
 test: setup system-packages
 	$(BIN)/python -m pytest -n auto
