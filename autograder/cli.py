@@ -29,8 +29,8 @@ def main(argv: list[str] | None = None) -> int:
     grd.add_argument("submissions", help="folder holding one folder or .ipynb per student")
     grd.add_argument("--out", required=True, help="where results.json files, grades.csv and report.html go")
     grd.add_argument("--jobs", type=int, default=default_jobs(),
-                     help=f"submissions graded at once (default {default_jobs()}: one more than the CPUs, so that "
-                          "one submission's start-up overlaps the others' tests)")
+                     help=f"grading sessions at once, each taking up to 8 submissions in turn (default {default_jobs()}: "
+                          "one more than the CPUs, so that one session's start-up overlaps the others' tests)")
     grd.add_argument("--no-sandbox", action="store_true", help="skip bubblewrap (trusted code only)")
     args = parser.parse_args(argv)
     if args.command == "doctor":

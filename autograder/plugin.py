@@ -22,6 +22,7 @@ LOOPBACK = ["127.0.0.0/8", "::1", "localhost"]
 KEY_VARIABLES = ("ANTHROPIC_API_KEY", "OPENAI_API_KEY", "COURSE_BASE_URL", "COURSE_PROVIDER", "COURSE_MODEL")
 SAVED_ENV = pytest.StashKey[dict]()
 SESSION_SERVICES = pytest.StashKey[Path]()
+CURRENT_SUBMISSION = pytest.StashKey[str]()  # set while a grading plan runs the tests for one of its submissions
 DEFAULT_TIMEOUT = float(os.environ.get("COURSE_TEST_TIMEOUT", 30))  # seconds per test unless the ini sets one
 
 
@@ -31,6 +32,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help="what to grade: starter (default), solution, a folder, or a .ipynb file")
     group.addoption("--sandbox", action="store_true", help="run the submission in a bubblewrap sandbox")
     group.addoption("--results-json", default=None, help="write Gradescope-format results to this file")
+    group.addoption("--grading-plan", default=None, help="grade several submissions in this session (a JSON plan file)")
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -52,13 +54,20 @@ def pytest_configure(config: pytest.Config) -> None:
     SERVICES_DIR.mkdir(parents=True, exist_ok=True)
     # This session's own folder, bound into its sandboxes: submissions graded at once never see each other's.
     config.stash[SESSION_SERVICES] = Path(tempfile.mkdtemp(prefix="session-", dir=SERVICES_DIR))
+    if config.getoption("grading_plan"):
+        from autograder.plan import GradingPlan
+        config.pluginmanager.register(GradingPlan(config, config.getoption("grading_plan")), "course-grading-plan")
     start_workers_early(config)
+
+
+def submission_choice(config: pytest.Config) -> str | None:
+    return config.stash.get(CURRENT_SUBMISSION, None) or config.getoption("submission")
 
 
 def start_workers_early(config: pytest.Config) -> None:
     """Start the worker of each unit named on the command line now, so that it imports the SDKs while pytest
     collects the tests (about a second and a half of a self-check's three)."""
-    if config.getoption("collectonly") or config.getoption("submission") == "inprocess":
+    if config.getoption("collectonly") or submission_choice(config) == "inprocess":
         return
     for argument in config.args:
         path = Path(argument.split("::")[0])
@@ -71,8 +80,7 @@ def start_workers_early(config: pytest.Config) -> None:
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     """Leave the process as we found it (this matters when pytest runs inside a notebook kernel)."""
-    for runner in config.stash.get(RUNNERS, {}).values():
-        runner.close()
+    close_runners(config)
     pytest_socket._remove_restrictions()
     if SESSION_SERVICES in config.stash:
         shutil.rmtree(config.stash[SESSION_SERVICES], ignore_errors=True)
@@ -132,28 +140,38 @@ def scenario_file(path: Path) -> dict:
 
 
 def runner_for(config: pytest.Config, unit):
-    """One worker process per unit for the whole session, so each test pays no start-up cost."""
+    """One worker process per unit and submission, so each test pays no start-up cost."""
     runners = config.stash.setdefault(RUNNERS, {})
-    if unit.path not in runners:
-        choice = config.getoption("submission")
+    choice = submission_choice(config)
+    key = (choice, unit.path)
+    if key not in runners:
         if choice == "inprocess":
-            runners[unit.path] = InProcessRunner(config.stash[IN_PROCESS_MODULE], unit.path / "driver.py")
-            return runners[unit.path]
+            runners[key] = InProcessRunner(config.stash[IN_PROCESS_MODULE], unit.path / "driver.py")
+            return runners[key]
         try:
             target = submissions.resolve(unit, choice)
         except submissions.SubmissionError as exc:
-            runners[unit.path] = RefusedRunner(f"refused: {exc}")
-            return runners[unit.path]
-        runners[unit.path] = Runner(unit.package, target, unit.path / "driver.py", sandbox=config.getoption("sandbox"),
-                                    services=config.stash[SESSION_SERVICES])
-    return runners[unit.path]
+            runners[key] = RefusedRunner(f"refused: {exc}")
+            return runners[key]
+        runners[key] = Runner(unit.package, target, unit.path / "driver.py", sandbox=config.getoption("sandbox"),
+                              services=config.stash[SESSION_SERVICES])
+    return runners[key]
+
+
+def close_runners(config: pytest.Config) -> None:
+    for runner in config.stash.get(RUNNERS, {}).values():
+        runner.close()
+    config.stash[RUNNERS] = {}
 
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list[pytest.Item]) -> None:
     """Start each unit's worker now, so that it imports the SDKs while pytest finishes setting up."""
-    if config.getoption("collectonly"):
-        return
+    if not config.getoption("collectonly"):
+        start_workers(config, items)
+
+
+def start_workers(config: pytest.Config, items: list[pytest.Item]) -> None:
     folders = {Path(str(item.fspath)).parent for item in items if "run" in getattr(item, "fixturenames", ())}
     units = {u.path: u for u in filter(None, (unit_of(folder / "conftest.py") for folder in folders))}
     for unit in units.values():
