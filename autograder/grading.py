@@ -55,7 +55,8 @@ def grade_many(unit: Unit, submissions: list[str], *, hidden: bool = False, sand
         plan = Path(scratch) / "plan.json"
         plan.write_text(json.dumps({"limit": limit, "submissions": entries}))
         command = [sys.executable, "-m", "pytest", "-q", *(f"-pno:{p}" for p in UNUSED_PLUGINS), "--rootdir", str(unit.path),
-                   *test_paths(unit, hidden=hidden), f"--grading-plan={plan}"]
+                   *test_paths(unit, hidden=hidden), "-p", "autograder.plan", f"--grading-plan={plan}",
+                   f"--submission={submissions[0]}"]
         command += ["--sandbox"] if sandbox else []
         command += ["--collect-only"] if collect_only else []
         env = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}

@@ -1,5 +1,5 @@
-"""Grade several submissions in one pytest session (`--grading-plan FILE`), paying pytest's start-up and collection
-once. Each submission gets every test run afresh, its own workers, its own services folder and its own results
+"""Grade several submissions in one pytest session (`-p autograder.plan --grading-plan FILE`), paying pytest's
+start-up and collection once. Each submission gets every test run afresh, its own workers, its own services folder and its own results
 file, written after each test; nothing of one submission's run is visible to the next."""
 from __future__ import annotations
 
@@ -15,6 +15,17 @@ from autograder import plugin
 from autograder.grading import DONE_SUFFIX
 from autograder.scoreboard import ISOLATION, Scoreboard
 
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.getgroup("course").addoption("--grading-plan", help="grade the submissions this JSON plan file lists")
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_configure(config: pytest.Config) -> None:
+    """After the course plugin's own set-up (which starts the first submission's workers, named by --submission)."""
+    if config.getoption("grading_plan"):
+        config.pluginmanager.register(GradingPlan(config, config.getoption("grading_plan")), "course-grading-plan")
 
 
 class GradingPlan:

@@ -32,7 +32,6 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help="what to grade: starter (default), solution, a folder, or a .ipynb file")
     group.addoption("--sandbox", action="store_true", help="run the submission in a bubblewrap sandbox")
     group.addoption("--results-json", default=None, help="write Gradescope-format results to this file")
-    group.addoption("--grading-plan", default=None, help="grade several submissions in this session (a JSON plan file)")
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -54,9 +53,6 @@ def pytest_configure(config: pytest.Config) -> None:
     SERVICES_DIR.mkdir(parents=True, exist_ok=True)
     # This session's own folder, bound into its sandboxes: submissions graded at once never see each other's.
     config.stash[SESSION_SERVICES] = Path(tempfile.mkdtemp(prefix="session-", dir=SERVICES_DIR))
-    if config.getoption("grading_plan"):
-        from autograder.plan import GradingPlan
-        config.pluginmanager.register(GradingPlan(config, config.getoption("grading_plan")), "course-grading-plan")
     start_workers_early(config)
 
 
