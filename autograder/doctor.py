@@ -7,7 +7,7 @@ import shutil
 import sys
 from importlib.metadata import PackageNotFoundError, version
 
-from agentkit import replay
+from agentkit import redis_server, replay
 from autograder.fixtures import check_fixture, fixture_files
 from autograder.units import ROOT
 
@@ -68,8 +68,10 @@ def checks() -> list[tuple[bool, str, str]]:
             bad.append(str(exc).splitlines()[0])
     results.append((not bad, f"fixtures: {len(files)} files, {len(bad)} broken" + "".join(f"\n      {b}" for b in bad[:5]),
                     "run `course doctor` after `git checkout -- .` or `make setup`; report it if it persists"))
-    for tool, why in (("bwrap", "instructor batch grading"), ("redis-server", "the Day 5 shared-state patterns")):
-        results.append((True, f"{tool}: {'found' if shutil.which(tool) else 'not found (needed only for ' + why + ')'}", ""))
+    results.append((True, f"bwrap: {'found' if shutil.which('bwrap') else 'not found (needed only for instructor batch grading: apt-get install bubblewrap)'}", ""))
+    redis = redis_server.server_binary()
+    results.append((redis is not None, f"redis-server (for the Day 5 shared-state patterns): {redis or 'not found'}",
+                    redis_server.INSTALL_HINT))
     return results
 
 

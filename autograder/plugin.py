@@ -211,30 +211,12 @@ IN_PROCESS_MODULE = pytest.StashKey[object]()  # set by autograder.notebook.chec
 def redis_socket(pytestconfig: pytest.Config):
     """A fresh, real redis-server for each test, on a unix socket in this session's services folder
     (which this session's sandboxes, and only they, can reach)."""
-    import subprocess
-    import time
+    from agentkit import redis_server
 
-    import redis
-
-    if not shutil.which("redis-server"):
-        pytest.fail("redis-server is not installed: run `make setup` as root, or apt-get install redis-server")
-    folder = Path(tempfile.mkdtemp(prefix="redis-", dir=pytestconfig.stash[SESSION_SERVICES]))
-    socket_path = folder / "redis.sock"
-    server = subprocess.Popen(["redis-server", "--port", "0", "--unixsocket", str(socket_path), "--unixsocketperm",
-                               "777", "--save", "", "--appendonly", "no", "--dir", str(folder)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    client = redis.Redis(unix_socket_path=str(socket_path))
-    for _ in range(100):
-        try:
-            if client.ping():
-                break
-        except (redis.ConnectionError, FileNotFoundError):
-            time.sleep(0.05)
-    else:
-        server.kill()
-        pytest.fail("redis-server did not start within 5 s")
-    yield str(socket_path)
-    client.close()
-    server.terminate()
-    server.wait(timeout=10)
-    shutil.rmtree(folder, ignore_errors=True)
+    try:
+        with redis_server.running(pytestconfig.stash[SESSION_SERVICES]) as socket_path:
+            yield socket_path
+    except RuntimeError as exc:
+        if "redis-server" not in str(exc):
+            raise
+        pytest.fail(str(exc), pytrace=False)
