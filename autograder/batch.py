@@ -11,6 +11,7 @@ from pathlib import Path
 import jinja2
 from tqdm import tqdm
 
+from autograder.check import UserError
 from autograder.grading import grade_many
 from autograder.runner import sandbox_available
 from autograder.units import find_unit
@@ -98,7 +99,11 @@ def grade_all(unit_name: str, folder: str, out: str, *, jobs: int = 2, sandbox: 
         sandbox = sandbox_available()
         if not sandbox:
             print("warning: bubblewrap is not available; submissions run unsandboxed (separate processes only)")
+    if not Path(folder).is_dir():
+        raise UserError(f"no such folder: {folder}")
     entries = submissions_in(Path(folder))
+    if not entries:
+        raise UserError(f"nothing to grade in {folder}: it should hold one folder or .ipynb file per student")
     slots, renamed = assign_slots(entries)
     for warning in renamed:
         print(f"note: {warning}")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from autograder.grading import grade, hidden_tests
@@ -9,10 +10,33 @@ from autograder.inventory import read_tests
 from autograder.units import all_units, find_unit
 
 
+class UserError(Exception):
+    """A mistake in how a command was called: reported in one line, without a traceback."""
+
+
+CAUSE = re.compile(r"\b((?!AssertionError)[A-Z]\w*(?:Error|Exception|Exit|Interrupt)): (.*)")
+
+
+def cause_of(output: str) -> str | None:
+    """The error a failed test's message reports from the submission (the last one named on its first line)."""
+    found = CAUSE.findall(output.splitlines()[0]) if output else []
+    while found and CAUSE.match(found[-1][1]):
+        found[-1] = CAUSE.match(found[-1][1]).groups()
+    return f"{found[-1][0]}: {found[-1][1]}" if found else None
+
+
 def check(name: str, *, solution: bool = False, submission: str | None = None, json_path: str | None = None) -> int:
     """Grade the student's working copy (or the reference, or a submitted folder or notebook) offline.
     Someone else's submission is untrusted code: it runs in the sandbox whenever bubblewrap can run here."""
     unit = find_unit(name)
+    if submission and not Path(submission).exists():
+        raise UserError(f"no such file or folder: {submission}")
+    if submission and submission.endswith(".ipynb"):
+        from autograder.submission import SubmissionError, notebook_code
+        try:
+            notebook_code(Path(submission))
+        except SubmissionError as exc:
+            raise UserError(f"{exc} (open it in JupyterLab and save it again, or restore it from your last copy)")
     target = "solution" if solution else str(Path(submission).absolute()) if submission else "starter"
     if submission:
         from autograder.runner import sandbox_available
@@ -20,15 +44,40 @@ def check(name: str, *, solution: bool = False, submission: str | None = None, j
     if json_path:
         Path(json_path).write_text(json.dumps(results, indent=2) + "\n")
     print(f"{unit.name}: {unit.title}  (grading {target}, offline)\n")
-    for test in results["tests"]:
-        mark = "PASS" if test["status"] == "passed" else "FAIL"
-        print(f"  {mark}  {test['score']:g}/{test['max_score']:g}  {test['name']}")
-        if test["status"] != "passed" and test["output"]:
-            print("\n".join("        " + line for line in test["output"].splitlines()[:8]))
+    print_results(results["tests"])
     if not results["tests"]:
         print(results["output"])
     print(f"\nScore: {results['score']:g} / {results['max_score']:g}")
     return 0 if results["tests"] and results["score"] == results["max_score"] else 1
+
+
+def print_results(tests: list[dict]) -> None:
+    """Each test once; a 'start here' line naming the first failing cause; a cause already shown is not repeated."""
+    failed = [t for t in tests if t["status"] != "passed"]
+    causes = [cause_of(t["output"]) for t in failed]
+    first = next((c for c in causes if c), None)
+    if first:
+        sharing = causes.count(first)
+        print(f"Start here: {first}\n    ({sharing} of {len(failed)} failing tests report it; fix it first)\n")
+    elif failed:
+        print(f"Start here: {failed[0]['name']}, the first failing test\n")
+    first_with: dict[str, str] = {}  # a failure's whole text -> the first test that showed it
+    causes_shown: set[str] = set()
+    for test in tests:
+        mark = "PASS" if test["status"] == "passed" else "FAIL"
+        print(f"  {mark}  {test['score']:g}/{test['max_score']:g}  {test['name']}")
+        if test["status"] == "passed" or not test["output"]:
+            continue
+        if test["output"] in first_with:
+            print(f"        same failure as {first_with[test['output']]}")
+            continue
+        first_with[test["output"]] = test["name"]
+        body, _, hint = test["output"].partition("\nHint: ")
+        cause = cause_of(body)
+        lines = [body.splitlines()[0][:200]] if cause in causes_shown else body.splitlines()[:8]
+        causes_shown.add(cause)
+        lines += [f"Hint: {hint}"] if hint else []
+        print("\n".join("        " + line for line in lines))
 
 
 def describe(unit) -> dict:

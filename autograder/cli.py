@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 
 
@@ -11,6 +12,8 @@ def default_jobs() -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `course check lab05 | head` ends quietly
     parser = argparse.ArgumentParser(prog="course", description="Agentic AI engineering course tools.")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("doctor", help="check Python, packages, keys, mode and fixtures (offline)")
@@ -33,6 +36,15 @@ def main(argv: list[str] | None = None) -> int:
                           "one more than the CPUs, so that one session's start-up overlaps the others' tests)")
     grd.add_argument("--no-sandbox", action="store_true", help="skip bubblewrap (trusted code only)")
     args = parser.parse_args(argv)
+    from autograder.check import UserError
+    try:
+        return dispatch(args)
+    except (UserError, LookupError) as exc:
+        print(f"course {args.command}: {str(exc).strip(chr(39))}", file=sys.stderr)
+        return 2
+
+
+def dispatch(args: argparse.Namespace) -> int:
     if args.command == "doctor":
         from autograder import doctor
         return doctor.run()
@@ -48,7 +60,6 @@ def main(argv: list[str] | None = None) -> int:
     from autograder.batch import grade_all
     return grade_all(args.unit, args.submissions, args.out, jobs=args.jobs,
                      sandbox=False if args.no_sandbox else None)
-
 
 if __name__ == "__main__":
     sys.exit(main())
