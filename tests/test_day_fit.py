@@ -2,11 +2,14 @@
 days/schedule.toml, the pages that show those time boxes agree with them, and every unit says where it sits."""
 from __future__ import annotations
 
+import importlib.util
 import json
+import os
 import re
 import tomllib
 from collections import Counter
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -212,3 +215,20 @@ def test_instructor_guide_timings_add_up_to_the_sessions():
                 assert sessions[time].get("other", {}).get(text) == planned, \
                     f"{time}: {text!r} ({planned} min) is neither a unit nor one of the session's other parts"
         assert units == sessions[time].get("units", []), f"{time}: the guide lists {units}"
+
+
+def test_each_lesson_page_opens_with_its_place_in_the_week():
+    """The site's hook puts the unit.toml figures at the top of every unit's lesson page."""
+    pytest.importorskip("mkdocs", reason="mkdocs is not installed (run `make setup`)")
+    spec = importlib.util.spec_from_file_location("pull_units", ROOT / "site" / "hooks" / "pull_units.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    for unit in UNITS.values():
+        note, meta = hook.placement_note(unit.path / "README.md"), unit.metadata
+        assert note.startswith(f'!!! info "{meta.level.capitalize()}, Day {meta.day}: '), note
+        assert f"{meta.minutes_self_study} min of self-study" in note and f"course check {unit.name}" in note, note
+        for name in meta.prerequisites:
+            assert f"{os.path.relpath(UNITS[name].path, unit.path)}/README.md" in note, (name, note)
+    page = SimpleNamespace(file=SimpleNamespace(abs_src_path=str(next(iter(UNITS.values())).path / "README.md")))
+    opened = hook.on_page_markdown("# Title\n\nBody\n", page, None, None)
+    assert opened.startswith("# Title\n\n!!! info ") and opened.endswith("\nBody\n"), opened
