@@ -19,7 +19,7 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("doctor", help="check Python, packages, keys, mode and fixtures (offline)")
     rec = commands.add_parser("record", help="re-record a unit's fixtures live (needs a key)")
     rec.add_argument("unit", help="unit name (e.g. lab05) or folder")
-    lst = commands.add_parser("list", help="every unit with its parts and points")
+    lst = commands.add_parser("list", help="every unit: day, level, minutes, parts and points")
     lst.add_argument("--json", action="store_true", help="machine-readable output")
     chk = commands.add_parser("check", help="grade your working copy of a unit offline, with hints")
     chk.add_argument("unit")
@@ -37,9 +37,10 @@ def main(argv: list[str] | None = None) -> int:
     grd.add_argument("--no-sandbox", action="store_true", help="skip bubblewrap (trusted code only)")
     args = parser.parse_args(argv)
     from autograder.check import UserError
+    from autograder.units import UnitError
     try:
         return dispatch(args)
-    except (UserError, LookupError) as exc:
+    except (UserError, UnitError, LookupError) as exc:
         print(f"course {args.command}: {str(exc).strip(chr(39))}", file=sys.stderr)
         return 2
 
