@@ -1,4 +1,4 @@
-"""The `course` command: doctor, record, list, check (students) and grade (instructors)."""
+"""The `course` command: doctor, record, list, check (students), grade (instructors) and starters."""
 from __future__ import annotations
 
 import argparse
@@ -35,6 +35,9 @@ def main(argv: list[str] | None = None) -> int:
                      help=f"grading sessions at once, each taking up to 8 submissions in turn (default {default_jobs()}: "
                           "one more than the CPUs, so that one session's start-up overlaps the others' tests)")
     grd.add_argument("--no-sandbox", action="store_true", help="skip bubblewrap (trusted code only)")
+    stt = commands.add_parser("starters", help="make the units' starter folders from their solutions")
+    from autograder.starters import add_arguments
+    add_arguments(stt)
     args = parser.parse_args(argv)
     from autograder.check import UserError
     from autograder.units import UnitError
@@ -58,6 +61,9 @@ def dispatch(args: argparse.Namespace) -> int:
     if args.command == "check":
         from autograder.check import check
         return check(args.unit, solution=args.solution, submission=args.submission, json_path=args.json)
+    if args.command == "starters":
+        from autograder import starters
+        return starters.main(args.units, check=args.check, force=args.force)
     from autograder.batch import grade_all
     return grade_all(args.unit, args.submissions, args.out, jobs=args.jobs,
                      sandbox=False if args.no_sandbox else None)
