@@ -54,9 +54,9 @@ def _usage(body: dict) -> Usage:
     cached = (u.get("prompt_tokens_details") or {}).get("cached_tokens") or 0
     return Usage(input_tokens=u.get("prompt_tokens", 0) - cached, output_tokens=u.get("completion_tokens", 0),
                  cache_read_tokens=cached)
+
+
 ### BEGIN SOLUTION
-
-
 def _result(line: dict) -> JobResult:
     """A JobResult from one line of an output or error file."""
     custom_id, response, error = line["custom_id"], line.get("response"), line.get("error")
@@ -70,9 +70,9 @@ def _result(line: dict) -> JobResult:
                          error=f"{(response or {}).get('status_code')}: {detail.get('message', 'no message')}")
     return JobResult(custom_id, "succeeded", text=body["choices"][0]["message"].get("content") or "",
                      usage=_usage(body))
+
+
 ### END SOLUTION
-
-
 class OpenAIBatchJobs:
     """submit / poll / collect on an `openai.OpenAI` client, with injectable `sleep` and `clock`."""
 

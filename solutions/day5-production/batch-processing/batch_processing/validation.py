@@ -30,11 +30,11 @@ from pydantic import BaseModel, ValidationError
 ### END SOLUTION
 
 from batch_processing.prompt import Item
+
 ### BEGIN SOLUTION
-
 FENCE = re.compile(r"```(?:json)?[ \t]*\r?\n?(.*?)```", re.DOTALL | re.IGNORECASE)
-### END SOLUTION
 
+### END SOLUTION
 
 class MalformedReply(ValueError):
     """The reply holds no JSON that can be read."""

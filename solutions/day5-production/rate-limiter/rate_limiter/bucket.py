@@ -34,9 +34,9 @@ from collections.abc import Callable, Sequence
 ### END SOLUTION
 
 Clock = Callable[[], float]
+
+
 ### BEGIN SOLUTION
-
-
 class _Buckets:
     """Several buckets that move together: a request takes its cost from every one of them, or from none."""
 
@@ -123,9 +123,9 @@ class _Buckets:
                 self.give_back(costs)
                 raise
         return True
+
+
 ### END SOLUTION
-
-
 class TokenBucket:
     ### BEGIN STARTER
     # """`capacity` tokens at most (the burst), refilled at `rate` tokens per second; starts full.
