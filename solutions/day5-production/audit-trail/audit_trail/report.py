@@ -82,7 +82,7 @@ def report_markdown(report: dict[str, Any]) -> str:
     # # TODO step 5
     # raise NotImplementedError("step 5: report_markdown")
     ### END STARTER
-### BEGIN SOLUTION
+    ### BEGIN SOLUTION
     check = report["verification"]
     if check["ok"]:
         status = (f"**PASSED**: {check['checked']} entries checked; the chain is intact up to entry "
@@ -109,6 +109,8 @@ def report_markdown(report: dict[str, Any]) -> str:
     else:
         lines.append("No decision was escalated in this period.")
     return "\n".join(lines) + "\n"
+    ### END SOLUTION
+### BEGIN SOLUTION
 
 
 def _counts(counter: Counter) -> dict[str, int]:

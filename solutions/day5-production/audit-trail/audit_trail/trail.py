@@ -213,9 +213,11 @@ class AuditTrail:
     def __exit__(self, *exc_info) -> None:
         self.close()
 
-### BEGIN SOLUTION
+    ### BEGIN SOLUTION
     def _transaction(self):
         return _Immediate(self._db, self._lock)
+    ### END SOLUTION
+### BEGIN SOLUTION
 
 
 class _Immediate:

@@ -67,7 +67,7 @@ def verify_rows(rows: Iterable[Sequence], expected_head: Sequence | None = None)
     # # TODO step 3: one pass over the rows, checks 1-4 in order, then the truncation check.
     # raise NotImplementedError("step 3: verify_rows")
     ### END STARTER
-### BEGIN SOLUTION
+    ### BEGIN SOLUTION
     """`rows`: (seq, timestamp, actor, action, payload_json, prev_hash, hash), ordered by seq, read once."""
     anchor_seq, anchor_hash = (int(expected_head[0]), str(expected_head[1])) if expected_head else (0, GENESIS)
     expected_seq, prev_hash, checked = 1, GENESIS, 0
@@ -89,6 +89,8 @@ def verify_rows(rows: Iterable[Sequence], expected_head: Sequence | None = None)
         return _broken(checked + 1, TRUNCATED, f"the log ends at entry {checked}, but the anchored head is entry "
                        f"{anchor_seq}: entries {checked + 1}-{anchor_seq} are gone", checked, prev_hash)
     return Verification(ok=True, checked=checked, head=Head(checked, prev_hash))
+    ### END SOLUTION
+### BEGIN SOLUTION
 
 
 def _broken(seq: int, reason: str, detail: str, checked: int, prev_hash: str) -> Verification:

@@ -124,7 +124,7 @@ def ask(client, case_id: str, variant: Variant, cv: str, model: str | None) -> V
     # # TODO step 6
     # raise NotImplementedError("step 6: ask")
     ### END STARTER
-### BEGIN SOLUTION
+    ### BEGIN SOLUTION
     try:
         reply = client.chat(render(case_id, variant.name, cv), system=SCREENING_SYSTEM, model=model, max_tokens=200)
     except LLMError as exc:
@@ -139,6 +139,8 @@ def ask(client, case_id: str, variant: Variant, cv: str, model: str | None) -> V
     terms = {term: n for groups in found.values() for counter in groups.values() for term, n in counter.items()}
     return VariantOutcome(variant.name, variant.label, True, parsed.decision, parsed.score, parsed.reason,
                           terms=dict(sorted(terms.items())))
+    ### END SOLUTION
+### BEGIN SOLUTION
 
 
 def _majority(values: list) -> object:

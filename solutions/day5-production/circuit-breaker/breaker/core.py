@@ -119,9 +119,11 @@ class CircuitBreaker:
         # # TODO step 2: work it out from when the circuit opened, the clock and the cooldown.
         # raise NotImplementedError("step 2: CircuitBreaker.state")
         ### END STARTER
-    ### BEGIN SOLUTION
+        ### BEGIN SOLUTION
         with self._lock:
             return self._state()
+        ### END SOLUTION
+    ### BEGIN SOLUTION
 
     def _state(self) -> str:
         if self._opened_at is None:
@@ -139,7 +141,7 @@ class CircuitBreaker:
         # # Outside the lock run fn; then, under the lock again, record the success or failure.
         # raise NotImplementedError("steps 3-5: CircuitBreaker.call")
         ### END STARTER
-    ### BEGIN SOLUTION
+        ### BEGIN SOLUTION
         with self._lock:
             state = self._state()
             trial = state == HALF_OPEN and not self._trial_running
@@ -163,6 +165,8 @@ class CircuitBreaker:
             raise
         self._record(failed=False, trial=trial)
         return result
+        ### END SOLUTION
+    ### BEGIN SOLUTION
 
     def _record(self, *, failed: bool, trial: bool) -> None:
         with self._lock:

@@ -114,7 +114,7 @@ class CostManager:
         # # reservations per day key and per month key; the open reservations (by id); a counter for ids; and
         # # a threading.Lock that guards all of it (step 5).
         ### END STARTER
-    ### BEGIN SOLUTION
+        ### BEGIN SOLUTION
         self._lock = threading.Lock()  # guards every dict below; never held while pricing or calling a model
         self._ids = itertools.count(1)
         self._spent_by_day: dict[str, Decimal] = defaultdict(Decimal)
@@ -123,6 +123,8 @@ class CostManager:
         self._held_by_day: dict[str, Decimal] = defaultdict(Decimal)
         self._held_by_month: dict[str, Decimal] = defaultdict(Decimal)
         self._open: dict[int, Reservation] = {}
+        ### END SOLUTION
+    ### BEGIN SOLUTION
 
     def _now(self) -> datetime:
         return as_utc(self.clock())
@@ -271,9 +273,11 @@ class CostManager:
         # # TODO step 3
         # raise NotImplementedError("step 3: CostManager.spend_by_model")
         ### END STARTER
-    ### BEGIN SOLUTION
+        ### BEGIN SOLUTION
         with self._lock:
             return dict(sorted(self._spent_by_model.items()))
+        ### END SOLUTION
+    ### BEGIN SOLUTION
 
     def status(self) -> dict[str, dict[str, str | Decimal | None]]:
         """Today's and this month's spend, open reservations and what is left, e.g. for a dashboard or alerts."""

@@ -86,7 +86,7 @@ class DegradingChat:
         # # unless this request is a probe); time the call with self.clock; record the outcome; answer.
         # raise NotImplementedError("step 4: DegradingChat.ask")
         ### END STARTER
-    ### BEGIN SOLUTION
+        ### BEGIN SOLUTION
         level = self.degrader.level
         with self._lock:
             if level is not Level.MINIMAL:
@@ -108,6 +108,8 @@ class DegradingChat:
         text = reply.text.strip()
         self._remember(question, text)
         return Answer(text, level, "model")
+        ### END SOLUTION
+    ### BEGIN SOLUTION
 
     def _without_model(self, question: str, level: Level) -> Answer:
         with self._lock:

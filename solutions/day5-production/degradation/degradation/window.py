@@ -79,9 +79,11 @@ class MemoryWindow:
         # # TODO step 1
         # raise NotImplementedError("step 1: MemoryWindow.current")
         ### END STARTER
-    ### BEGIN SOLUTION
+        ### BEGIN SOLUTION
         with self._lock:
             return self._level
+        ### END SOLUTION
+    ### BEGIN SOLUTION
 
     def outcomes(self) -> list[Outcome]:
         with self._lock:
@@ -149,8 +151,10 @@ class RedisWindow:
         # # TODO step 5: the stored level, or Level.FULL when the key does not exist (values come back as bytes).
         # raise NotImplementedError("step 5: RedisWindow.current")
         ### END STARTER
-    ### BEGIN SOLUTION
+        ### BEGIN SOLUTION
         return self._level(self.redis.get(self.level_key))
+        ### END SOLUTION
+    ### BEGIN SOLUTION
 
     def outcomes(self) -> list[Outcome]:
         return [self._outcome(raw) for raw in self.redis.lrange(self.outcomes_key, 0, -1)]

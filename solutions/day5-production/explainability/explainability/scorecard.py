@@ -113,11 +113,13 @@ class ScoreCard:
         # # TODO step 1
         # raise NotImplementedError("step 1: ScoreCard.decide")
         ### END STARTER
-### BEGIN SOLUTION
+        ### BEGIN SOLUTION
         factors = self.factors(inputs)
         score = round(sum(f.contribution for f in factors), PRECISION)
         outcome = self.approve if score >= self.threshold else self.decline
         return Decision(outcome, score, self.threshold, tuple(factors))
+        ### END SOLUTION
+### BEGIN SOLUTION
 
 
 def _number(inputs: Mapping[str, Any], feature: str) -> float:

@@ -150,7 +150,7 @@ class KillSwitch:
         # # TODO step 3
         # raise NotImplementedError("step 3: KillSwitch.audit")
         ### END STARTER
-    ### BEGIN SOLUTION
+        ### BEGIN SOLUTION
         """The last `limit` toggles, oldest first."""
         entries = self.redis.xrevrange(self._audit_key(), count=limit)
         records = []
@@ -159,6 +159,8 @@ class KillSwitch:
             record["feature"] = None if record.get("feature") == GLOBAL else record.get("feature")
             records.append(record)
         return records
+        ### END SOLUTION
+    ### BEGIN SOLUTION
 
     def _set(self, feature: str | None, enabled: bool, by: str, reason: str) -> None:
         if not by:

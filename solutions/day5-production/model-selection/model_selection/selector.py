@@ -93,8 +93,10 @@ class ModelSelector:
         # # TODO step 3: rule 2.
         # raise NotImplementedError("step 3: ModelSelector.worst_case_cost")
         ### END STARTER
-    ### BEGIN SOLUTION
+        ### BEGIN SOLUTION
         return cost_usd(model, Usage(input_tokens=input_tokens, output_tokens=max_tokens), provider=self.provider)
+        ### END SOLUTION
+    ### BEGIN SOLUTION
 
     def _ladder(self, complexity: str) -> list[Candidate]:
         """Candidates to try, best first: from the least capable rank that covers the task down to rank 1."""

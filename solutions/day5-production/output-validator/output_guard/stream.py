@@ -81,8 +81,10 @@ class StreamRedactor:
         # # TODO step 5
         # raise NotImplementedError("step 5: StreamRedactor.finish")
         ### END STARTER
-    ### BEGIN SOLUTION
+        ### BEGIN SOLUTION
         return self._release(final=True)
+        ### END SOLUTION
+    ### BEGIN SOLUTION
 
     def _release(self, *, final: bool) -> str:
         base = len(self._released)

@@ -155,7 +155,7 @@ def tidy_whitespace(text: str) -> str:
     # # TODO step 3
     # raise NotImplementedError("step 3: tidy_whitespace")
     ### END STARTER
-### BEGIN SOLUTION
+    ### BEGIN SOLUTION
     """Runs of spaces and tabs inside a line become one space; trailing spaces go; at most one blank line in a
     row. A line's leading indentation stays: in prose it is structure (nested lists, unfenced snippets)."""
     lines = []
@@ -165,6 +165,8 @@ def tidy_whitespace(text: str) -> str:
     tidy = "\n".join(lines)
     tidy = re.sub(r"\n{3,}", "\n\n", tidy)
     return tidy.strip("\n")
+    ### END SOLUTION
+### BEGIN SOLUTION
 
 
 def _key(sentence: str) -> str:

@@ -186,10 +186,12 @@ class TokenBucket:
         # # sleeping (the level may go below zero) is the simplest way.
         # raise NotImplementedError("step 4: TokenBucket.wait")
         ### END STARTER
-    ### BEGIN SOLUTION
+        ### BEGIN SOLUTION
         """Wait until `tokens` are available and take them: True. False at once if that would take longer
         than `timeout` seconds."""
         return await self._buckets.wait([tokens], timeout)
+        ### END SOLUTION
+    ### BEGIN SOLUTION
 
     @property
     def available(self) -> float:
@@ -257,8 +259,10 @@ class RateLimiter:
         # # TODO step 4: as TokenBucket.wait, for both budgets at once.
         # raise NotImplementedError("step 4: RateLimiter.wait")
         ### END STARTER
-    ### BEGIN SOLUTION
+        ### BEGIN SOLUTION
         return await self._buckets.wait([1, tokens], timeout)
+        ### END SOLUTION
+    ### BEGIN SOLUTION
 
     def status(self) -> dict[str, float]:
         requests, tokens = self._buckets.levels()

@@ -45,9 +45,11 @@ class PerKeyLimiter:
         ### BEGIN STARTER
         # # TODO step 5: an LRU of limiters (collections.OrderedDict) and a lock for it.
         ### END STARTER
-    ### BEGIN SOLUTION
+        ### BEGIN SOLUTION
         self._limiters: OrderedDict[Hashable, Any] = OrderedDict()
         self._lock = threading.Lock()  # guards the dict only; each limiter has its own lock
+        ### END SOLUTION
+    ### BEGIN SOLUTION
 
     def limiter_for(self, key: Hashable) -> Any:
         """The key's limiter, created if new; marks the key as the most recently used."""
@@ -88,10 +90,12 @@ class PerKeyLimiter:
         # # TODO step 5
         # raise NotImplementedError("step 5: PerKeyLimiter.__len__")
         ### END STARTER
-    ### BEGIN SOLUTION
+        ### BEGIN SOLUTION
         """How many keys have a limiter in memory now (never more than max_keys)."""
         with self._lock:
             return len(self._limiters)
+        ### END SOLUTION
+    ### BEGIN SOLUTION
 
     def __contains__(self, key: Hashable) -> bool:
         with self._lock:

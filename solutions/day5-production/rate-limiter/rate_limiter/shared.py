@@ -87,8 +87,10 @@ class RedisRateLimiter:
         ### BEGIN STARTER
         # # TODO step 6: register the script once (redis.register_script).
         ### END STARTER
-    ### BEGIN SOLUTION
+        ### BEGIN SOLUTION
         self._script = redis.register_script(TOKEN_BUCKET_LUA)  # EVALSHA, re-sent if the server forgot it
+        ### END SOLUTION
+    ### BEGIN SOLUTION
 
     def _call(self, key: str, tokens: float, take: bool) -> tuple[bool, float]:
         if not 0 <= tokens <= self.capacity:
@@ -106,9 +108,11 @@ class RedisRateLimiter:
         # # TODO step 6: run the script with the key, rate, capacity and tokens.
         # raise NotImplementedError("step 6: RedisRateLimiter.acquire")
         ### END STARTER
-    ### BEGIN SOLUTION
+        ### BEGIN SOLUTION
         """Take `tokens` from `key`'s bucket if they are there. Never over-admits, however many processes ask."""
         return self._call(key, tokens, take=True)[0]
+        ### END SOLUTION
+    ### BEGIN SOLUTION
 
     def retry_after(self, key: str, tokens: float = 1) -> float:
         """Seconds until `key` will have `tokens` (0.0 if it has them now): the value for a Retry-After header.

@@ -174,10 +174,12 @@ class ResponseCache:
         # # TODO step 2
         # raise NotImplementedError("step 2: ResponseCache.__len__")
         ### END STARTER
-    ### BEGIN SOLUTION
+        ### BEGIN SOLUTION
         """Entries held now (expired ones may still count until looked up or evicted)."""
         with self._lock:
             return len(self._entries)
+        ### END SOLUTION
+    ### BEGIN SOLUTION
 
     def clear(self) -> None:
         with self._lock:

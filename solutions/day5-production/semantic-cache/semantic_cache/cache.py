@@ -155,7 +155,7 @@ class SemanticCache:
         # # one (np.argmin over the last-use counters). Remove a row by moving the last row into its place.
         # raise NotImplementedError("step 1: SemanticCache.set")
         ### END STARTER
-    ### BEGIN SOLUTION
+        ### BEGIN SOLUTION
         vector = self._embed(question)
         with self._lock:
             now = self.clock()
@@ -175,6 +175,8 @@ class SemanticCache:
             self._namespace[row] = space
             self._tick += 1
             self._last_used[row] = self._tick
+        ### END SOLUTION
+    ### BEGIN SOLUTION
 
     def _append_row(self, dimension: int) -> int:
         """Index of a new row at the end, growing the arrays (doubling, up to max_entries) when full."""
@@ -246,9 +248,11 @@ class SemanticCache:
         # # TODO step 1
         # raise NotImplementedError("step 1: SemanticCache.__len__")
         ### END STARTER
-### BEGIN SOLUTION
+        ### BEGIN SOLUTION
         with self._lock:
             return self._size
+        ### END SOLUTION
+### BEGIN SOLUTION
 
 
 def _grown(array: np.ndarray, rows: int) -> np.ndarray:

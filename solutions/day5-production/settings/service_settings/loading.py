@@ -80,9 +80,11 @@ def reload_settings() -> Settings:
     # # TODO step 7: get_settings.cache_clear(), then get_settings().
     # raise NotImplementedError("step 7: reload_settings")
     ### END STARTER
-### BEGIN SOLUTION
+    ### BEGIN SOLUTION
     get_settings.cache_clear()
     return get_settings()
+    ### END SOLUTION
+### BEGIN SOLUTION
 
 
 def read_dotenv(env_file: str | Path | None) -> dict[str, str]:
