@@ -3,9 +3,9 @@
 Markers in the solution's files (comment lines, so the solution runs as it is):
 
     ### BEGIN SOLUTION / ### END SOLUTION
-        Solution-only lines. The starter gets the STARTER block written directly above the region instead; with
-        no block there, a region that ends a function body becomes a `raise NotImplementedError` stub with a
-        TODO, and any other region simply disappears.
+        Solution-only lines. The starter gets the STARTER block written directly above the region instead (an
+        empty block: nothing). With no block there, a region that ends a function body becomes a
+        `raise NotImplementedError` stub with a TODO, and any other region simply disappears.
     ### BEGIN STARTER / ### END STARTER
         Starter-only lines (TODOs, hints, a stub), each written as a comment (`# ` after the block's
         indentation, a bare `#` for an empty line). The generator uncomments them.
@@ -54,6 +54,7 @@ def _marker(line: str) -> re.Match | None:
 def render(text: str, where: str = "<text>") -> str:
     """The starter edition of one solution file's text (markers removed, regions replaced)."""
     lines = text.splitlines(keepends=True)
+    functions = _function_spans(text)
     out: list[str] = []
     n = 0
     starter_block_ended_at = -1  # index of the last `### END STARTER` line seen
@@ -76,7 +77,7 @@ def render(text: str, where: str = "<text>") -> str:
         elif name == "BEGIN SOLUTION":
             end = _closing(lines, n, "END SOLUTION", where)
             if starter_block_ended_at != n - 1:
-                out.extend(_default_stub(text, n + 1, end + 1, indent))
+                out.extend(_default_stub(functions, n + 1, end + 1, indent))
             n = end + 1
         else:
             raise StarterError(f"{where}:{n + 1}: `### {name}` without its BEGIN")
@@ -101,21 +102,13 @@ def _uncomment(line: str, indent: str, where: str) -> str:
     return indent + body[len(indent) + 2:] + "\n"
 
 
-def _default_stub(text: str, first: int, last: int, indent: str) -> list[str]:
-    """`raise NotImplementedError` for a region (1-based marker lines first..last) that ends a function body;
-    nothing for any other region."""
+def _function_spans(text: str) -> list[tuple[int, int, str]]:
+    """(first line, last line, qualified name) of every function; none if the text is not Python."""
     try:
         tree = ast.parse(text)
     except SyntaxError:
         return []  # not Python: a region without a STARTER block just disappears
-    owner, qualname = None, ""
-    for node, name in _functions(tree, ""):
-        if node.lineno < first <= node.end_lineno and (owner is None or node.lineno > owner.lineno):
-            owner, qualname = node, name
-    if owner is None or owner.end_lineno > last:
-        return []
-    return [f"{indent}# TODO: write {qualname}: its docstring and the unit's README say what it must do.\n",
-            f'{indent}raise NotImplementedError("{qualname}")\n']
+    return list(_functions(tree, ""))
 
 
 def _functions(tree: ast.AST, prefix: str):
@@ -123,8 +116,21 @@ def _functions(tree: ast.AST, prefix: str):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             name = f"{prefix}{node.name}"
             if not isinstance(node, ast.ClassDef):
-                yield node, name
+                yield node.lineno, node.end_lineno, name
             yield from _functions(node, name + ".")
+
+
+def _default_stub(functions: list[tuple[int, int, str]], first: int, last: int, indent: str) -> list[str]:
+    """`raise NotImplementedError` for a region (marker lines first..last, from 1) that ends a function body;
+    nothing for any other region."""
+    inside = [f for f in functions if f[0] < first <= f[1]]
+    if not inside:
+        return []
+    start, end, name = max(inside)  # the innermost function holding the region
+    if end > last:
+        return []
+    return [f"{indent}# TODO: write {name}: its docstring and the unit's README say what it must do.\n",
+            f'{indent}raise NotImplementedError("{name}")\n']
 
 
 def has_markers(text: str) -> bool:
@@ -241,12 +247,20 @@ def drift(unit: Unit) -> list[str]:
 
 
 def main(names: list[str], check: bool = False, force: bool = False) -> int:
-    units = [find_unit(n) for n in names] if names else all_units()
+    try:
+        units = [find_unit(n) for n in names] if names else all_units()
+        return _run(units, bool(names), check, force)
+    except (LookupError, StarterError) as error:
+        print(f"course starters: {error}", file=sys.stderr)
+        return 2
+
+
+def _run(units: list[Unit], named: bool, check: bool, force: bool) -> int:
     status = 0
     for unit in units:
         if not is_generated(unit):
-            if names:
-                print(f"{unit.name}: starter kept as committed (its solution has no starter markers)")
+            if named:
+                print(f"{unit.name}: its starter is committed, not generated (see COMMITTED_STARTERS and the markers)")
             continue
         if check:
             problems = drift(unit)
@@ -257,6 +271,8 @@ def main(names: list[str], check: bool = False, force: bool = False) -> int:
         outcome = write(unit, force=force)
         if outcome.written or outcome.removed:
             print(f"{unit.name}: wrote {len(outcome.written)} file(s), removed {len(outcome.removed)}")
+        elif named and not outcome.kept:
+            print(f"{unit.name}: up to date")
         if outcome.kept:
             print(f"{unit.name}: kept your edits in {', '.join(outcome.kept)} (delete a file to get it "
                   f"regenerated, or run `course starters --force {unit.name}`)")
