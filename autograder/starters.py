@@ -11,6 +11,7 @@ Markers in the solution's files (comment lines, so the solution runs as it is):
         indentation, a bare `#` for an empty line). The generator uncomments them.
     ### SOLUTION FILE            (a file's first line) the file is left out of the starter.
     ### STARTER FILE: PATH       (a file's first line) the file's starter edition is written at PATH instead.
+    A file only the starter needs is a STARTER block alone (in the solution it is all comments).
 
 Everything else is given code and lives once, in the solution. The whole solution folder is generated except
 `hidden_tests/`, notebooks and caches. A unit whose solution has no marker keeps a committed starter, and so
