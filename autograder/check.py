@@ -38,6 +38,8 @@ def check(name: str, *, solution: bool = False, submission: str | None = None, j
         except SubmissionError as exc:
             raise UserError(f"{exc} (open it in JupyterLab and save it again, or restore it from your last copy)")
     target = "solution" if solution else str(Path(submission).absolute()) if submission else "starter"
+    if target == "starter" and not (unit.starter / unit.package).exists():
+        raise UserError(f"{unit.name} has no starter yet: run `make setup` (or `course starters {unit.name}`) to make it")
     if submission:
         from autograder.runner import sandbox_available
     results = grade(unit, target, sandbox=bool(submission) and sandbox_available())
