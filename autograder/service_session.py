@@ -54,7 +54,8 @@ class AppClient:
         client = self._new_client() if new_connection else self._client
         started = time.monotonic()
         try:
-            with client.stream(method, path, headers=headers, content=content, json=json) as response:
+            with client.stream(method, path, headers=headers, content=content, json=json,
+                               timeout=httpx.Timeout(deadline, connect=2.0)) as response:
                 body = bytearray()
                 for chunk in response.iter_raw():
                     body += chunk
