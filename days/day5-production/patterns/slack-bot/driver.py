@@ -110,6 +110,7 @@ def settle(submission, timeout: float = 10.0) -> dict:
 
 def stop(submission) -> dict:
     release(submission)
+    settle(submission, timeout=5)  # so that no background work runs into the next test
     local_service.stop_all()
     _jobs.clear()
     _held.clear()

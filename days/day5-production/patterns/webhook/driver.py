@@ -91,7 +91,9 @@ def settle(submission, timeout: float = 10.0) -> dict:
 
 
 def stop(submission) -> dict:
-    """Stop every app; hand back the log lines written while they served."""
+    """Stop every app, once its background work is done (so none of it runs into the next test); hand back the log
+    lines written while they served."""
+    settle(submission, timeout=5)
     local_service.stop_all()
     _jobs.clear()
     root = logging.getLogger()

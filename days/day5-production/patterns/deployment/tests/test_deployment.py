@@ -112,7 +112,7 @@ def sigterm(services, settings: dict, texts: list[str], wait_for_calls: int, exi
     with services.record(NO_LLM) as live:
         app = live.serve("serve_in_child", settings=settings)
         senders = [in_background(lambda text=text: app.post("/summarise", json={"text": text},
-                                                            deadline=exit_deadline + 5)) for text in texts]
+                                                            deadline=exit_deadline + 1)) for text in texts]
         live.job("wait_calls", count=wait_for_calls)
         live.job("terminate")
         signalled, attempts = time.monotonic(), []
@@ -123,8 +123,8 @@ def sigterm(services, settings: dict, texts: list[str], wait_for_calls: int, exi
                 break
             time.sleep(0.05)
         ended = reported(live.job("await_exit", deadline=exit_deadline))
-        for thread, _ in senders:
-            thread.join(exit_deadline + 5)
+        for thread, _ in senders:  # by now the server has had exit_deadline seconds since SIGTERM
+            thread.join(2)
     answers = [answer[0] if answer else {"status": None, "error": "no answer", "json": None, "ended": time.monotonic()}
                for _, answer in senders]
     for answer in answers:  # seconds from SIGTERM until the answer (or the end of its connection) came

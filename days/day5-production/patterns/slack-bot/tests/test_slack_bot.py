@@ -153,7 +153,7 @@ def test_a_slash_command_is_acknowledged_at_once_and_answered_later(services):
     spec = {"kind": "command", "text": "how do I rotate the staging database password?"}
     live, slack, answer, answered_while_held, idle = held(services, spec)
     assert answer["status"] == 200 and (answer["json"] or {}).get("response_type") == "ephemeral", \
-        f"the immediate answer should be an ephemeral message; got {answer['status']}: {answer['text']}"
+        f"the immediate answer should be an ephemeral message; got {answer['status']}: {answer['text'] or answer['error']}"
     assert answered_while_held and answer["elapsed"] < 3.0, \
         f"the acknowledgement took {answer['elapsed']:.1f} s and waited for the model; Slack allows 3 s"
     assert idle and len(slack.responses) == 1, f"responses posted: {slack.responses}"
