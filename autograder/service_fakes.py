@@ -69,22 +69,17 @@ def reply_json(status: int, data) -> tuple[int, dict, bytes]:
     return status, {"content-type": "application/json"}, json.dumps(data).encode()
 
 
-DIFF = """diff --git a/shop/orders.py b/shop/orders.py
-@@ -10,3 +10,6 @@ def find_order(db, order_id):
--    return db.execute("SELECT * FROM orders WHERE id = ?", (order_id,)).fetchone()
-+    query = f"SELECT * FROM orders WHERE id = {order_id}"
-+    return db.execute(query).fetchone()
-"""
 PULL = re.compile(r"/repos/([^/]+/[^/]+)/pulls/([0-9]+)")
 COMMENTS = re.compile(r"/repos/([^/]+/[^/]+)/issues/([0-9]+)/comments")
 
 
 class FakeGitHub(RecordingServer):
-    """GitHub's REST API as a pull-request reviewer uses it: a pull request's diff, and comments posted on it.
+    """GitHub's REST API as a pull-request reviewer uses it: a pull request's diff (every pull request has `diff`),
+    and comments posted on it.
     After `hold()`, diff requests wait until `release()` (at most `hold_s`), so a test controls when the
     review's work can go on; `diff_served` is set once a diff has gone out."""
 
-    def __init__(self, socket_path: str | Path, *, diff: str = DIFF, hold_s: float = 3.0):
+    def __init__(self, socket_path: str | Path, *, diff: str, hold_s: float = 3.0):
         super().__init__(socket_path)
         self.diff, self.hold_s = diff, hold_s
         self.comments: list[dict] = []

@@ -10,6 +10,12 @@ import threading
 
 REPO = "acme/shop"
 PATH = "/webhooks/github"
+DIFF = """diff --git a/shop/orders.py b/shop/orders.py
+@@ -10,3 +10,6 @@ def find_order(db, order_id):
+-    return db.execute("SELECT * FROM orders WHERE id = ?", (order_id,)).fetchone()
++    query = f"SELECT * FROM orders WHERE id = {order_id}"
++    return db.execute(query).fetchone()
+"""  # what the fake GitHub serves for the pull request: an f-string SQL query, the bug the scenario's review finds
 
 
 def pull_request_payload(action: str = "opened", number: int = 42) -> dict:

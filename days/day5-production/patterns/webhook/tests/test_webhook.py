@@ -16,6 +16,10 @@ NO_LLM = {"name": "no-llm", "provenance": {"kind": "authored", "note": "these re
           "exchanges": []}
 
 
+def fake_github(services, **options) -> FakeGitHub:
+    return services.fake(FakeGitHub, diff=deliveries.DIFF, **options)
+
+
 def statuses(answers: list) -> list:
     return [a["status"] if isinstance(a, dict) else [x["status"] for x in a] for a in answers]
 
@@ -23,7 +27,7 @@ def statuses(answers: list) -> list:
 def deliver(services, scenario, specs: list[dict], provider: str = "anthropic", **settings):
     """One app (memory store) and the deliveries sent in order; then wait for its background work.
     A spec with "after_idle" is sent once the earlier work has finished (or failed)."""
-    github = services.fake(FakeGitHub)
+    github = fake_github(services)
     with services.record(scenario) as live:
         app = live.serve("start", provider=provider, secret=SECRET, github=github.socket, **settings)
         answers = []
@@ -145,7 +149,7 @@ def test_a_redelivered_delivery_runs_the_work_once(services):
     assert len(first.sent) == 2, (f"{len(first.sent)} model requests for one delivery sent three times plus one "
                                   "other delivery; expected 2")
     assert len(github.comments) == 2
-    github = services.fake(FakeGitHub)
+    github = fake_github(services)
     with services.record("pr-review") as at_once:
         app = at_once.serve("start", provider="anthropic", secret=SECRET, github=github.socket)
         answers = deliveries.send_at_once([app] * 8, {"delivery": "d-race-1"}, SECRET)
@@ -159,7 +163,7 @@ def test_a_redelivered_delivery_runs_the_work_once(services):
 @pytest.mark.hint("Do not call the model inside the request: queue the review (jobs.submit) and return 202. "
                   "GitHub gives up after 10 seconds, and a review takes longer than that.")
 def test_the_response_does_not_wait_for_the_model(services):
-    github = services.fake(FakeGitHub, hold_s=3.0)
+    github = fake_github(services, hold_s=3.0)
     github.hold()  # the diff, and so the whole review, waits until the answer has arrived (or 3 s pass)
     with services.record("pr-review") as live:
         app = live.serve("start", provider="anthropic", secret=SECRET, github=github.socket)
@@ -181,7 +185,7 @@ def test_the_response_does_not_wait_for_the_model(services):
 def test_two_instances_sharing_redis_review_each_delivery_once(services, redis_socket):
     keys = redis.Redis(unix_socket_path=redis_socket)
     keys.ping()  # connected before the submission runs: this connection reaches the real server
-    fakes = [services.fake(FakeGitHub), services.fake(FakeGitHub)]
+    fakes = [fake_github(services), fake_github(services)]
     with services.record("pr-review") as live:
         apps = [live.serve("start", provider="anthropic", secret=SECRET, github=fake.socket,
                            redis_socket=redis_socket, ttl_s=3600) for fake in fakes]
