@@ -131,6 +131,7 @@ def main(package: str, target: str, driver_path: str, broker_socket: str) -> Non
     gc.freeze()
     gc.enable()
     unit = SimpleNamespace(package=package)
+    between_jobs.take()  # what importing the libraries printed is nobody's output
     replies.write(json.dumps({"ready": True}) + "\n")
     for line in sys.stdin:
         reply = run_job(json.loads(line), lambda: submissions.load(unit, Path(target)), driver, Path(target))
