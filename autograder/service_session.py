@@ -38,24 +38,19 @@ class AppClient:
     it is JSON), the start of its text, how long it took, or the error that stopped it."""
 
     def __init__(self, socket_path: str | Path, host: str = "app.local"):
-        self.socket, self.host = str(socket_path), host
-        self._client = self._new_client()
-
-    def _new_client(self) -> httpx.Client:
-        # No connection is kept alive: an app that closes one after an error must not fail the next request.
-        transport = httpx.HTTPTransport(uds=self.socket, limits=httpx.Limits(max_keepalive_connections=0))
-        return httpx.Client(transport=transport, base_url=f"http://{self.host}",
-                            timeout=httpx.Timeout(RESPONSE_DEADLINE_S, connect=2.0),
-                            headers={GRADER_HEADER: "1", "accept-encoding": "identity"})
+        # Each request on a connection of its own: an app that closes one after an error must not fail the next
+        # request, and a test sees at once when new connections are refused.
+        transport = httpx.HTTPTransport(uds=str(socket_path), limits=httpx.Limits(max_keepalive_connections=0))
+        self._client = httpx.Client(transport=transport, base_url=f"http://{host}",
+                                    timeout=httpx.Timeout(RESPONSE_DEADLINE_S, connect=2.0),
+                                    headers={GRADER_HEADER: "1", "accept-encoding": "identity"})
 
     def request(self, method: str, path: str, *, headers: dict | None = None, content=None, json=None,
-                deadline: float = RESPONSE_DEADLINE_S, new_connection: bool = False) -> dict:
-        """`new_connection`: on a connection of its own (to see whether new connections are still accepted)."""
-        client = self._new_client() if new_connection else self._client
+                deadline: float = RESPONSE_DEADLINE_S) -> dict:
         started = time.monotonic()
         try:
-            with client.stream(method, path, headers=headers, content=content, json=json,
-                               timeout=httpx.Timeout(deadline, connect=2.0)) as response:
+            with self._client.stream(method, path, headers=headers, content=content, json=json,
+                                     timeout=httpx.Timeout(deadline, connect=2.0)) as response:
                 body = bytearray()
                 for chunk in response.iter_raw():
                     body += chunk
@@ -66,13 +61,10 @@ class AppClient:
         except (httpx.HTTPError, ResponseTooLarge) as exc:
             return {"status": None, "error": f"{type(exc).__name__}: {exc}"[:300], "json": None, "text": "",
                     "headers": {}, "elapsed": time.monotonic() - started}
-        finally:
-            if new_connection:
-                client.close()
         text = body.decode("utf-8", "replace")
         try:
             data = parse_json(text)
-        except ValueError:
+        except (ValueError, RecursionError):
             data = None
         return {"status": response.status_code, "json": data, "text": text[:500], "error": None,
                 "headers": {k.lower(): v for k, v in response.headers.items()},

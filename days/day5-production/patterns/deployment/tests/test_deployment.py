@@ -117,7 +117,7 @@ def sigterm(services, settings: dict, texts: list[str], wait_for_calls: int, exi
         live.job("terminate")
         signalled, attempts = time.monotonic(), []
         while time.monotonic() - signalled < 1.5:  # a new connection must soon be refused
-            attempt = app.get("/health", new_connection=True, deadline=2)
+            attempt = app.get("/health", deadline=2)
             attempts.append(attempt["status"] or attempt["error"])
             if attempt["status"] is None:
                 break
