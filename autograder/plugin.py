@@ -207,6 +207,32 @@ def run(request: pytest.FixtureRequest, unit, _runners):
 IN_PROCESS_MODULE = pytest.StashKey[object]()  # set by autograder.notebook.check for --submission=inprocess
 
 
+def scenario_for(here: Path, unit, scenario: str | dict) -> dict:
+    """A scenario given by name (looked up next to the test, then in the unit's fixtures) or as data."""
+    if not isinstance(scenario, str):
+        return scenario
+    candidates = [here / "fixtures" / "scenarios" / f"{scenario}.yaml", unit.fixtures / "scenarios" / f"{scenario}.yaml"]
+    path = next((p for p in candidates if p.exists()), None)
+    if path is None:
+        pytest.fail(f"no scenario {scenario!r} in {', '.join(map(str, candidates))}")
+    return {"name": path.name, **scenario_file(path)}
+
+
+@pytest.fixture
+def services(request: pytest.FixtureRequest, unit, _runners):
+    """This test's served apps and fakes of outside APIs, judged from this process: `services.fake(FakeGitHub)`,
+    `with services.record(scenario) as live: app = live.serve(entry, **kwargs)` (see autograder.service_session)."""
+    from autograder.service_session import Services
+
+    runner = _runners(unit)
+    request.config.stash.setdefault(ISOLATION, runner.isolation)
+    folder = Path(tempfile.mkdtemp(prefix="svc-", dir=request.config.stash[SESSION_SERVICES]))
+    here = Path(request.node.fspath).parent
+    found = Services(runner, folder, lambda scenario: scenario_for(here, unit, scenario))
+    yield found
+    found.close()
+
+
 @pytest.fixture
 def redis_socket(pytestconfig: pytest.Config):
     """A fresh, real redis-server for each test, on a unix socket in this session's services folder
