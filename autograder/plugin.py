@@ -168,7 +168,7 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
 
 
 def start_workers(config: pytest.Config, items: list[pytest.Item]) -> None:
-    folders = {Path(str(item.fspath)).parent for item in items if "run" in getattr(item, "fixturenames", ())}
+    folders = {Path(str(item.fspath)).parent for item in items if {"run", "services"} & set(getattr(item, "fixturenames", ()))}
     units = {u.path: u for u in filter(None, (unit_of(folder / "conftest.py") for folder in folders))}
     for unit in units.values():
         runner = runner_for(config, unit)
