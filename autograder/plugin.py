@@ -168,7 +168,9 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
 
 
 def start_workers(config: pytest.Config, items: list[pytest.Item]) -> None:
-    folders = {Path(str(item.fspath)).parent for item in items if {"run", "services"} & set(getattr(item, "fixturenames", ()))}
+    uses_a_worker = {"run", "services"}
+    folders = {Path(str(item.fspath)).parent for item in items
+               if uses_a_worker & set(getattr(item, "fixturenames", ()))}
     units = {u.path: u for u in filter(None, (unit_of(folder / "conftest.py") for folder in folders))}
     for unit in units.values():
         runner = runner_for(config, unit)
