@@ -45,7 +45,7 @@ NBGRADER_INSTRUCTOR_SERVER = ("formgrader", "course_list")                    # 
 JUPYTER_CONFIG = ".jupyter"
 JUPYTER_LAB = "$(BIN)/jupyter lab "
 NOTE = "STUDENT-EDITION.md"
-README_BANNER = f"> **Student edition.** [{NOTE}]({NOTE}) says what this copy leaves out and how to check your work.\n\n"
+README_BANNER = f"> **Student edition.** [{NOTE}]({NOTE}) says what it leaves out and how to check your work.\n\n"
 
 
 def jupyter_config() -> dict[str, dict]:
@@ -116,7 +116,8 @@ def source_files(root: Path) -> list[str]:
 
 def left_out(relative: str, withheld: set[str]) -> bool:
     parts = PurePosixPath(relative).parts
-    return (parts[0] in MAINTAINERS_ONLY and relative not in LESSON_TOOLS or relative in INSTRUCTOR_PAGES or "hidden_tests" in parts
+    return (parts[0] in MAINTAINERS_ONLY and relative not in LESSON_TOOLS
+            or relative in INSTRUCTOR_PAGES or "hidden_tests" in parts
             or any(relative == w or relative.startswith(w + "/") for w in withheld))
 
 

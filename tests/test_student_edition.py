@@ -19,7 +19,7 @@ from tests.test_notebooks_offline import NETWORK_PROBE, execute, kernels, nbform
 
 ROOT = Path(__file__).resolve().parents[1]
 DAY5_NOTEBOOKS = sorted((ROOT / "days" / "day5-production" / "notebooks").glob("*.ipynb"))
-MARKERS = ("### BEGIN SOLUTION", "### BEGIN HIDDEN TESTS")
+MARKER = re.compile(r"^[ \t]*### (BEGIN|END) (SOLUTION|HIDDEN TESTS)", re.M)  # a region's line, not prose about it
 NBGRADER_INSTRUCTOR = ("formgrader", "create-assignment", "course-list")
 NBGRADER_STUDENT = ("assignment-list", "validate-assignment")
 JUPYTER_CONFIG_PROBE = """
@@ -32,8 +32,8 @@ from jupyterlab_server.config import get_page_config
 server = ServerApp()
 server.load_config_file()
 server.find_server_extensions()  # what ServerApp.initialize does to decide which server extensions load
-print(json.dumps({"config_path": os.environ["JUPYTER_CONFIG_PATH"], "lab_disabled": sorted(get_page_config(jupyter_path("labextensions"), logger=None)
-                                         .get("disabledExtensions", [])),
+lab = get_page_config(jupyter_path("labextensions"), logger=None)
+print(json.dumps({"config_path": os.environ["JUPYTER_CONFIG_PATH"], "lab_disabled": sorted(lab["disabledExtensions"]),
                   "server": {k: v for k, v in server.jpserver_extensions.items() if k.startswith("nbgrader.")}}))
 """
 
@@ -57,22 +57,33 @@ def files(edition: Path, *suffixes: str) -> list[Path]:
     return [p for p in edition.rglob("*") if p.is_file() and p.suffix in suffixes]
 
 
+def site_pages(edition: Path) -> list[Path]:
+    """Every notebook, and every Markdown page the site publishes (its own and those of the units)."""
+    return [p for p in files(edition, ".md", ".ipynb") if p.suffix == ".ipynb"
+            or p.relative_to(edition).parts[0] in ("site", "days", "labs", "capstone-options")]
+
+
+def page_text(page: Path) -> str:
+    if page.suffix != ".ipynb":
+        return page.read_text()
+    return "\n".join("".join(cell["source"]) for cell in json.loads(page.read_text())["cells"])
+
+
 def test_no_lab_solutions_or_hidden_tests(edition):
     assert not list((edition / "solutions").glob("lab*"))
     for unit in all_units(ROOT):
         if unit.path.relative_to(ROOT).parts[0] == "labs":
             assert not (edition / unit.solution.relative_to(ROOT)).exists(), unit.name
     assert not [p for p in edition.rglob("*") if "hidden_tests" in p.parts]
-    assert not [p for p in files(edition, ".py", ".ipynb", ".md") if "BEGIN HIDDEN TESTS" in p.read_text()]
     assert (edition / "solutions" / "day5-production").is_dir(), "the Day 5 worked examples keep their code"
 
 
 def test_no_instructor_pages_notes_or_answers(edition):
     assert not (edition / "site" / "instructor-guide.md").exists()
     assert "instructor-guide" not in (edition / "mkdocs.yml").read_text()
-    for page in files(edition, ".md", ".ipynb"):
-        text = page.read_text()
-        assert not any(marker in text for marker in MARKERS), page.relative_to(edition)
+    for page in site_pages(edition):
+        text = page_text(page)
+        assert not MARKER.search(text), f"{page.relative_to(edition)}: {MARKER.search(text)[0]}"
         assert not re.search(r'^\s*(!!!|\?\?\?)\s+\w+\s+"Instructor', text, re.M), page.relative_to(edition)
     assert (edition / "STUDENT-EDITION.md").is_file()
     assert "STUDENT-EDITION.md" in (edition / "README.md").read_text()
@@ -174,7 +185,8 @@ def test_release_refuses_a_folder_that_is_not_empty(tmp_path):
 
 
 def test_notebook_answers_are_stubbed_and_hidden_tests_dropped():
-    nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "language": "python", "display_name": "Python 3"}})
+    kernel = {"name": "python3", "language": "python", "display_name": "Python 3"}
+    nb = nbformat.v4.new_notebook(metadata={"kernelspec": kernel})
     answer = nbformat.v4.new_code_cell("def double(x):\n    ### BEGIN SOLUTION\n    return 2 * x\n    ### END SOLUTION\n",
                                        outputs=[nbformat.v4.new_output("stream", text="42\n")])
     answer.metadata["nbgrader"] = {"solution": True, "grade": False, "grade_id": "double", "locked": False}
@@ -193,7 +205,8 @@ def test_notebook_answers_are_stubbed_and_hidden_tests_dropped():
 
 def test_pages_lose_instructor_notes_answers_and_links_to_left_out_pages():
     page = ("# Page\n\nIntro.\n\n- [Setup](setup.md): installing.\n- [Instructor guide](instructor-guide.md): the\n"
-            "  week.\n- [Glossary](glossary.md).\n\n```python\n### BEGIN SOLUTION\nanswer = 42\n### END SOLUTION\n```\n\n"
+            "  week.\n- [Glossary](glossary.md).\n\n"
+            "```python\n### BEGIN SOLUTION\nanswer = 42\n### END SOLUTION\n```\n\n"
             '!!! info "Instructor notes"\n    - **Timing.** 10 minutes.\n\n    - More.\n\n## Next\n\nKept.\n'
             '!!! tip "Try it"\n    Kept too.\n')
     out = student_page(page, "site/index.md")
