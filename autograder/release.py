@@ -265,7 +265,7 @@ make setup                          # once: creates .venv
 {check:<35} # grades your copy offline: each test, its points and a hint
 ```
 
-`course check {example}` grades the code you edit in {starter}; `--submission PATH` grades another
-folder or a notebook. The instructor's grading also runs hidden tests on inputs you have not seen, so code that only
-fits the visible cases scores less there.
+`course check {example}` grades the code you edit in {starter};
+`--submission PATH` grades another folder or a notebook. The instructor's grading also runs hidden tests on
+inputs you have not seen, so code that only fits the visible cases scores less there.
 """
