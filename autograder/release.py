@@ -213,7 +213,8 @@ def student_makefile(text: str) -> str:
 
 def make_starters(root: Path) -> None:
     """Write the generated starters (`course starters`) when this repository has the generator."""
-    if importlib.util.find_spec("autograder.starters") is None or root != ROOT:
+    spec = importlib.util.find_spec("autograder.starters")
+    if spec is None or root != ROOT or not Path(spec.origin).is_relative_to(root):  # only this checkout's own
         return
     from autograder import starters
     report = io.StringIO()

@@ -122,6 +122,7 @@ def test_every_unit_has_a_starter(edition):
 
 
 @pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+@pytest.mark.timeout(180)  # a subprocess that imports Jupyter or runs a grading session
 def test_make_start_turns_off_nbgrader_instructor_tools(edition):
     """The Jupyter config that `make start` gives JupyterLab, read the way JupyterLab and its server read it."""
     dry_run = subprocess.run(["make", "-n", "start"], cwd=edition, capture_output=True, text=True, timeout=60)
@@ -143,6 +144,7 @@ def test_make_start_turns_off_nbgrader_instructor_tools(edition):
     assert seen["server"]["nbgrader.server_extensions.validate_assignment"] is True
 
 
+@pytest.mark.timeout(180)  # a subprocess that imports Jupyter or runs a grading session
 def test_check_grades_the_starter_inside_the_edition(edition):
     done = course("check", "lab05", cwd=edition, pythonpath=edition)
     report = done.stdout + done.stderr
@@ -152,6 +154,7 @@ def test_check_grades_the_starter_inside_the_edition(edition):
     assert re.search(r"^Score: \S+ / \S+$", done.stdout, re.M)
 
 
+@pytest.mark.timeout(180)  # a subprocess that imports Jupyter or runs a grading session
 def test_check_solution_says_the_reference_is_not_in_the_edition(edition):
     done = course("check", "lab05", "--solution", cwd=edition, pythonpath=edition)
     assert done.returncode == 2
