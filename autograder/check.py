@@ -42,6 +42,8 @@ def check(name: str, *, solution: bool = False, submission: str | None = None, j
         except SubmissionError as exc:
             raise UserError(f"{exc} (open it in JupyterLab and save it again, or restore it from your last copy)")
     target = "solution" if solution else str(Path(submission).absolute()) if submission else "starter"
+    if target == "starter" and not (unit.starter / unit.package).exists():
+        raise UserError(f"{unit.name} has no starter yet: run `make setup` (or `course starters {unit.name}`) to make it")
     if submission:
         from autograder.runner import sandbox_available
     results = grade(unit, target, sandbox=bool(submission) and sandbox_available())
@@ -100,7 +102,25 @@ def describe(unit) -> dict:
             "fixtures": len([p for p in unit.fixtures.glob("**/*") if p.is_file()]) if unit.fixtures.exists() else 0,
         },
         "points": {"visible": visible.points, "total": visible.points + hidden.points},
+        **placement(unit),
     }
+
+
+def placement(unit) -> dict:
+    """The unit's day, level, minutes and prerequisites from its unit.toml (None where it gives none)."""
+    meta = unit.metadata
+    return {"day": meta and meta.day, "level": meta and meta.level,
+            "minutes_in_class": meta and meta.minutes_in_class,
+            "minutes_self_study": meta and meta.minutes_self_study,
+            "prerequisites": list(meta.prerequisites) if meta else []}
+
+
+def placement_line(listed: dict) -> str:
+    if listed["level"] is None:
+        return "not placed in the week (no day or level in unit.toml)"
+    after = f", after {', '.join(listed['prerequisites'])}" if listed["prerequisites"] else ""
+    return (f"day {listed['day']}, {listed['level']}: {listed['minutes_in_class']} min in class, "
+            f"{listed['minutes_self_study']} min self-study{after}")
 
 
 def list_units(as_json: bool = False) -> int:
@@ -111,6 +131,7 @@ def list_units(as_json: bool = False) -> int:
     for u in units:
         p = u["parts"]
         print(f"{u['name']:<12} {u['title']}")
+        print(f"{'':<12} {placement_line(u)}")
         print(f"{'':<12} tests {p['tests']} (+{p['hidden_tests']} hidden), points {u['points']['visible']:g} "
               f"visible / {u['points']['total']:g} total, notebooks {len(p['notebooks'])}, fixtures {p['fixtures']}")
     return 0

@@ -1,4 +1,4 @@
-"""The `course` command: doctor, record, list, check (students), grade and release (instructors)."""
+"""The `course` command: doctor, record, list, check (students), grade, release and starters (instructors)."""
 from __future__ import annotations
 
 import argparse
@@ -19,7 +19,7 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("doctor", help="check Python, packages, keys, mode and fixtures (offline)")
     rec = commands.add_parser("record", help="re-record a unit's fixtures live (needs a key)")
     rec.add_argument("unit", help="unit name (e.g. lab05) or folder")
-    lst = commands.add_parser("list", help="every unit with its parts and points")
+    lst = commands.add_parser("list", help="every unit: day, level, minutes, parts and points")
     lst.add_argument("--json", action="store_true", help="machine-readable output")
     chk = commands.add_parser("check", help="grade your working copy of a unit offline, with hints")
     chk.add_argument("unit")
@@ -38,11 +38,15 @@ def main(argv: list[str] | None = None) -> int:
     rel = commands.add_parser("release", help="instructors: build an edition of the course into a new folder")
     rel.add_argument("--student", metavar="OUT", required=True,
                      help="the student edition: no lab solutions, hidden tests, answer keys or instructor notes")
+    stt = commands.add_parser("starters", help="make the units' starter folders from their solutions")
+    from autograder.starters import add_arguments
+    add_arguments(stt)
     args = parser.parse_args(argv)
     from autograder.check import UserError
+    from autograder.units import UnitError
     try:
         return dispatch(args)
-    except (UserError, LookupError) as exc:
+    except (UserError, UnitError, LookupError) as exc:
         print(f"course {args.command}: {str(exc).strip(chr(39))}", file=sys.stderr)
         return 2
 
@@ -64,6 +68,9 @@ def dispatch(args: argparse.Namespace) -> int:
         from autograder.release import release_student
         print(f"student edition written to {release_student(args.student)}")
         return 0
+    if args.command == "starters":
+        from autograder import starters
+        return starters.main(args.units, check=args.check, force=args.force)
     from autograder.batch import grade_all
     return grade_all(args.unit, args.submissions, args.out, jobs=args.jobs,
                      sandbox=False if args.no_sandbox else None)

@@ -44,3 +44,12 @@ def test_the_starter_check_starts_with_the_first_cause():
     # the cause's full report (with its source line) is printed once; later tests refer back to it
     assert done.stdout.count(" in run: raise NotImplementedError") == 1, done.stdout
     assert "same failure as" in done.stdout and cause in done.stdout
+
+
+def test_a_missing_starter_says_how_to_make_it(tmp_path, capsys, monkeypatch):
+    from autograder import check, units
+
+    unit = units.find_unit("d5-settings")
+    monkeypatch.setattr(check, "find_unit", lambda name: units.Unit(**{**unit.__dict__, "path": tmp_path}))
+    assert main(["check", "d5-settings"]) == 2
+    assert "run `make setup`" in capsys.readouterr().err

@@ -1,15 +1,30 @@
+### BEGIN STARTER
+# """What a call costs, from the maintained `genai-prices` database: never a hand-typed table, never $0 by default.
+#
+# A budget is only as good as its prices. A model genai-prices cannot find (a typo, a model too new for the
+# installed data) must raise `UnknownModelError`; so must a model it knows without a per-token price for input or
+# output (an audio, moderation or embedding model), because counting those tokens at $0 is the same hole.
+# """
+### END STARTER
+### BEGIN SOLUTION
 """What a call costs, from the maintained `genai-prices` database: never a hand-typed table, never $0 by default.
 
 A budget is only as good as its prices. A model genai-prices cannot find (a typo, a model too new for the
 installed data) raises `UnknownModelError`; so does a model it knows without a per-token price for input or
 output (an audio, moderation or embedding model), because counting those tokens at $0 is the same hole.
 """
+### END SOLUTION
 from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
 
+### BEGIN STARTER
+# import genai_prices  # noqa: F401 - you will call genai_prices.calc_price
+### END STARTER
+### BEGIN SOLUTION
 import genai_prices
+### END SOLUTION
 
 from agentkit.errors import UnknownModelError
 from agentkit.models import REGISTRY
@@ -43,8 +58,21 @@ def _as_priced_usage(usage: Usage) -> genai_prices.Usage:
 
 
 def cost(model: str, usage: Usage, *, provider: str | None = None, at: datetime | None = None) -> Decimal:
-    """US dollars for `usage` on `model`, at the prices in force at `at` (now if None)."""
+    ### BEGIN STARTER
+    # """US dollars for `usage` on `model`, at the prices in force at `at` (now if None), as a Decimal.
+    #
+    # - genai_prices.calc_price(_as_priced_usage(usage), model, provider_id=provider_for(model, provider),
+    #   genai_request_timestamp=at) returns a calculation; its `.total_price` is the answer.
+    # - calc_price raises LookupError for a model it cannot find: raise UnknownModelError instead, with a
+    #   message that names the model.
+    # - The calculation's `.model_price` has `.input_mtok` and `.output_mtok` (None when genai-prices has no such
+    #   price): raise UnpricedModelError (a kind of UnknownModelError) when either is None.
+    # """
+    # # TODO step 1
+    # raise NotImplementedError("step 1: prices.cost")
+    ### END STARTER
     ### BEGIN SOLUTION
+    """US dollars for `usage` on `model`, at the prices in force at `at` (now if None)."""
     priced = _as_priced_usage(usage)
     provider_id = provider_for(model, provider)
     try:
