@@ -72,8 +72,9 @@ class Client:
         self.mode, self.provider, self.model = target.mode, target.provider, target.model
         self.base_url, self.redirected = target.base_url, target.redirected
         if not self.model:
-            raise ValueError("COURSE_BASE_URL is set: set COURSE_MODEL to the model that server serves" if self.redirected
-                             else "an OpenAI-compatible server needs a model: pass model= or set COURSE_MODEL")
+            raise ValueError("COURSE_BASE_URL is set: set COURSE_MODEL to the model that server serves"
+                             if self.redirected else
+                             "an OpenAI-compatible server needs a model: pass model= or set COURSE_MODEL")
         # (input, output) $ per million tokens, for a model genai-prices cannot know; COURSE_PRICE_PER_MTOK
         # does the same for COURSE_MODEL without a code change.
         self.prices = prices

@@ -39,8 +39,8 @@ def llm_checks() -> list[tuple[bool, str, str]]:
     results = [mode, *key_checks(target)]
     base = os.environ.get("COURSE_BASE_URL")
     if base:
-        results.append((base.startswith(("http://", "https://")), f"COURSE_BASE_URL={base}"
-                        + ("" if target.redirected else f" (not used: {target.mode} mode keeps the fixtures' provider)"),
+        unused = " (not used: replay mode answers from the fixtures)" if target.mode == "replay" else ""
+        results.append((base.startswith(("http://", "https://")), f"COURSE_BASE_URL={base}{unused}",
                         "use a full URL such as http://localhost:11434/v1"))
     if target.mode != "replay" and mode[0]:
         results.append(price_check(target))

@@ -73,7 +73,8 @@ def test_live_with_a_provider_names_it_its_model_and_price():
 
 
 @pytest.mark.parametrize("env, problem", [
-    ({"COURSE_LLM_MODE": "live", "COURSE_PROVIDER": "openai"}, "FIX OPENAI_API_KEY: not set, and live mode calls openai"),
+    ({"COURSE_LLM_MODE": "live", "COURSE_PROVIDER": "openai"},
+     "FIX OPENAI_API_KEY: not set, and live mode calls openai"),
     ({"COURSE_BASE_URL": "http://localhost:11434/v1"}, "(none: COURSE_MODEL is not set) -> export COURSE_MODEL="),
     ({"ANTHROPIC_API_KEY": "sk-ant-0123456789", "COURSE_MODEL": "gpt-4o"},
      "which agentkit/models.py does not list for anthropic"),
@@ -86,4 +87,4 @@ def test_live_problems_are_named(env, problem):
 def test_replay_says_it_ignores_a_base_url():
     lines = llm_checks(COURSE_LLM_MODE="replay", COURSE_BASE_URL="http://localhost:11434/v1", COURSE_MODEL="x")
     assert lines[0] == "ok  LLM mode: replay (offline, recorded fixtures)"
-    assert "ok  COURSE_BASE_URL=http://localhost:11434/v1 (not used: replay mode keeps the fixtures' provider)" in lines
+    assert "ok  COURSE_BASE_URL=http://localhost:11434/v1 (not used: replay mode answers from the fixtures)" in lines

@@ -13,6 +13,7 @@ import genai_prices
 
 from agentkit.errors import UnknownModelError
 from agentkit.models import REGISTRY
+from agentkit.pricing import PRICE_HINT, configured_price, per_mtok_cost
 from agentkit.types import Usage
 
 
@@ -44,6 +45,8 @@ def _as_priced_usage(usage: Usage) -> genai_prices.Usage:
 
 def cost(model: str, usage: Usage, *, provider: str | None = None, at: datetime | None = None) -> Decimal:
     """US dollars for `usage` on `model`, at the prices in force at `at` (now if None)."""
+    if (configured := configured_price(model)) is not None:  # given: COURSE_PRICE_PER_MTOK, for a self-hosted model
+        return per_mtok_cost(configured, usage)
     ### BEGIN SOLUTION
     priced = _as_priced_usage(usage)
     provider_id = provider_for(model, provider)
@@ -51,7 +54,7 @@ def cost(model: str, usage: Usage, *, provider: str | None = None, at: datetime 
         calculation = genai_prices.calc_price(priced, model, provider_id=provider_id, genai_request_timestamp=at)
     except LookupError as exc:
         raise UnknownModelError(f"cannot price model {model!r} (provider {provider_id or 'inferred'}): {exc}. "
-                                "Refusing the request rather than counting it as $0.") from None
+                                f"Refusing the request rather than counting it as $0; {PRICE_HINT}.") from None
     prices = calculation.model_price
     if prices.input_mtok is None or prices.output_mtok is None:
         raise UnpricedModelError(f"genai-prices knows {calculation.model.id!r} ({calculation.provider.id}) but has "
