@@ -128,8 +128,23 @@ def test_the_server_needs_course_model(server, monkeypatch):
         Client("anthropic")
 
 
+def kernel_manager(folder: Path):
+    """A kernel on this interpreter, whatever kernelspecs the machine has installed."""
+    import json
+
+    from jupyter_client.kernelspec import KernelSpecManager
+    from jupyter_client.manager import AsyncKernelManager
+
+    (folder / "course-python").mkdir()
+    spec = {"argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+            "display_name": "course python", "language": "python"}
+    (folder / "course-python" / "kernel.json").write_text(json.dumps(spec))
+    return AsyncKernelManager(kernel_name="course-python",
+                              kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(folder)]))
+
+
 @pytest.mark.timeout(180)
-def test_the_cost_notebook_runs_live_against_the_server(server):
+def test_the_cost_notebook_runs_live_against_the_server(server, tmp_path):
     """04-cost's first client cell (and the cells it needs), live: without a price its cost manager refuses
     with the setting's name and nothing is sent; with COURSE_PRICE_PER_MTOK the same cell runs against the
     server, and the budget still refuses the request that does not fit."""
@@ -146,7 +161,7 @@ def test_the_cost_notebook_runs_live_against_the_server(server):
     notebook.cells = [*cells, nbformat.v4.new_code_cell(notebook.cells[client_cell].source), priced,
                       nbformat.v4.new_code_cell(notebook.cells[client_cell].source)]
     env = {k: v for k, v in os.environ.items() if k not in ("COURSE_LLM_MODE", "COURSE_PRICE_PER_MTOK")}
-    runner = nbclient.NotebookClient(notebook, timeout=120, allow_errors=True, kernel_name="python3",
+    runner = nbclient.NotebookClient(notebook, km=kernel_manager(tmp_path), timeout=120, allow_errors=True,
                                      resources={"metadata": {"path": str(path.parent)}})
     runner.execute(env=env)
 
