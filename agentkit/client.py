@@ -79,6 +79,7 @@ class Client:
         # does the same for COURSE_MODEL without a code change.
         self.prices = prices
         self._check_model(self.model)
+        pricing.configured_price(self.model)  # a malformed COURSE_PRICE_PER_MTOK fails here, not after a call
         if max_retries is None:
             max_retries = 0 if self.mode == "replay" else 2
         options = dict(api_key=self._api_key(api_key), base_url=self.base_url, timeout=timeout,

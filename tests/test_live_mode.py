@@ -113,6 +113,9 @@ def test_the_setting_prices_only_the_model_course_model_names(server, monkeypatc
     monkeypatch.setenv("COURSE_PRICE_PER_MTOK", "cheap")
     with pytest.raises(ValueError, match="COURSE_PRICE_PER_MTOK='cheap'"):
         pricing.cost_usd(MODEL, Usage(input_tokens=10))
+    with pytest.raises(ValueError, match="COURSE_PRICE_PER_MTOK='cheap'"):
+        Client("anthropic")  # before any call is made, not after
+    assert server.requests == []
 
 
 def test_replay_mode_ignores_the_server(server, monkeypatch):
