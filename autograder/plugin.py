@@ -19,7 +19,8 @@ from autograder.scoreboard import ISOLATION, Scoreboard
 from autograder.units import unit_of
 
 LOOPBACK = ["127.0.0.0/8", "::1", "localhost"]
-KEY_VARIABLES = ("ANTHROPIC_API_KEY", "OPENAI_API_KEY", "COURSE_BASE_URL", "COURSE_PROVIDER", "COURSE_MODEL")
+KEY_VARIABLES = ("ANTHROPIC_API_KEY", "OPENAI_API_KEY", "COURSE_BASE_URL", "COURSE_PROVIDER", "COURSE_MODEL",
+                 "COURSE_PRICE_PER_MTOK")
 SAVED_ENV = pytest.StashKey[dict]()
 SESSION_SERVICES = pytest.StashKey[Path]()
 CURRENT_SUBMISSION = pytest.StashKey[str]()  # set while a grading plan runs the tests for one of its submissions
