@@ -147,7 +147,7 @@ def test_half_open_at_exactly_the_cooldown(run):
     assert log[6]["ran"] == 4, "the trial at exactly 30 s must reach the provider\n" + show(log)
 
 
-@pytest.mark.points(2)
+@pytest.mark.points(1)
 @pytest.mark.hint("call(fn, *args, fallback=None, **kwargs) runs fn(*args, **kwargs): hand every argument on, "
                   "for the half-open trial too.")
 def test_call_hands_its_arguments_to_fn(run, provider):
