@@ -143,7 +143,8 @@ def test_half_open_at_exactly_the_cooldown(run):
     steps = ["call"] * 3 + ["advance 29.5", "call", "advance 0.5", "call"]
     log = log_of(run("outage-then-recovery", "scripted", provider="openai", steps=steps))
     assert (log[4]["outcome"], log[4]["ran"]) == ("raised CircuitOpen", 3), show(log)
-    assert log[5]["state"] == "half_open", "exactly 30 s after opening (cooldown 30 s) the state is half_open\n" + show(log)
+    assert log[5]["state"] == "half_open", \
+        "exactly 30 s after opening (cooldown 30 s) the state is half_open\n" + show(log)
     assert log[6]["ran"] == 4, "the trial at exactly 30 s must reach the provider\n" + show(log)
 
 
@@ -213,7 +214,8 @@ def test_defaults_are_five_failures_and_thirty_seconds(run):
     steps = ["fail"] * 5 + ["advance 29.5", "call", "advance 1"]
     log = log_of(run("outage-then-recovery", "scripted", provider="anthropic", steps=steps,
                      failure_threshold=None, cooldown=None))
-    assert [e["state"] for e in log[:5]] == ["closed"] * 4 + ["open"], "by default 5 failures open the circuit\n" + show(log)
+    assert [e["state"] for e in log[:5]] == ["closed"] * 4 + ["open"], \
+        "by default 5 failures open the circuit\n" + show(log)
     assert (log[5]["state"], log[6]["outcome"]) == ("open", "raised CircuitOpen"), show(log)
     assert log[7]["state"] == "half_open", "the default cooldown is 30 s\n" + show(log)
 
