@@ -1,5 +1,5 @@
 """Circuit breaker, graded. Each test runs your `breaker` package in its own process: a script of calls and
-clock moves against one breaker (failure_threshold 3, cooldown 30 s, a fake clock), with a scenario in
+clock moves against one breaker (mostly failure_threshold 3 and cooldown 30 s; always a fake clock), with a scenario in
 ../fixtures/scenarios/ answering the LLM calls. The tests look at what each call did, the state after it,
 and how many calls reached the provider."""
 import pytest
