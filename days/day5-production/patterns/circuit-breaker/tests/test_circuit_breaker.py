@@ -127,14 +127,15 @@ def test_errors_the_caller_caused_do_not_trip_the_breaker(run):
 @pytest.mark.hint("CircuitOpen(name, retry_in): retry_in is the seconds until a trial may run, "
                   "opened_at + cooldown - clock(), counted from the failed trial after a reopening.")
 def test_circuit_open_says_when_a_trial_may_run(run):
-    steps = ["call"] * 3 + ["call", "advance 12", "call", "advance 19", "call", "call"]
+    steps = ["call"] * 3 + ["call", "advance 12", "call", "advance 17.5", "call", "advance 1.5", "call", "call"]
     log = log_of(run("outage-then-recovery", "scripted", provider="anthropic", steps=steps))
-    assert [e["outcome"] for e in (log[3], log[5], log[8])] == ["raised CircuitOpen"] * 3, show(log)
-    assert log[7]["outcome"] == "raised ServerError", "the trial at 31 s gets the fourth 503\n" + show(log)
-    got = [log[n]["retry_in"] for n in (3, 5, 8)]
-    assert got[0] == pytest.approx(30.0) and got[1] == pytest.approx(18.0), \
-        f"opened at 0 s with a 30 s cooldown: retry_in should be 30 at 0 s and 18 at 12 s, got {got[:2]}"
-    assert got[2] == pytest.approx(30.0), f"the trial failed just now: a full cooldown is left, got {got[2]}"
+    rejected = (3, 5, 7, 10)
+    assert [log[n]["outcome"] for n in rejected] == ["raised CircuitOpen"] * 4, show(log)
+    assert log[9]["outcome"] == "raised ServerError", "the trial at 31 s gets the fourth 503\n" + show(log)
+    got = [log[n]["retry_in"] for n in rejected]
+    assert got[:3] == pytest.approx([30.0, 18.0, 0.5]), \
+        f"opened at 0 s with a 30 s cooldown: retry_in should be 30, 18 and 0.5 at 0, 12 and 29.5 s, got {got[:3]}"
+    assert got[3] == pytest.approx(30.0), f"the trial failed just now: a full cooldown is left, got {got[3]}"
 
 
 @pytest.mark.points(1)
