@@ -78,6 +78,20 @@ class HandoutStyleCache:
         return None if best is None else self.entries[best]["answer"]
 
 
+def synthetic_entries(rng, count: int, layout: str) -> np.ndarray:
+    """Unit vectors: 'topics' scatters them around 500 random topic centres (cosine about 0.6 to their centre),
+    as real embeddings of many questions cluster by subject; 'uniform' spreads them evenly over the sphere, the
+    worst case for a graph index (no neighbourhood leads anywhere in particular)."""
+    if layout == "uniform":
+        vectors = rng.standard_normal((count, DIMENSION)).astype(np.float32)
+    else:
+        centres = rng.standard_normal((500, DIMENSION)).astype(np.float32)
+        centres /= np.linalg.norm(centres, axis=1, keepdims=True)
+        noise = rng.standard_normal((count, DIMENSION)).astype(np.float32) / np.sqrt(DIMENSION)
+        vectors = centres[rng.integers(0, len(centres), count)] * 0.75 + noise
+    return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+
 class TableEncoder:
     """Vectors made in advance, looked up by text: the same for both caches, and nothing encoded while timing."""
 
@@ -105,20 +119,21 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 50_000])
     parser.add_argument("--seconds", type=float, default=1.5, help="time spent on each side at each size")
+    parser.add_argument("--layout", choices=["topics", "uniform"], default="topics",
+                        help="how the synthetic entries are spread (see synthetic_entries)")
     args = parser.parse_args(argv)
 
     model = MiniLM.load()
     real = dict(zip([*STORED, *ASKED], model.encode([*STORED, *ASKED])))
     rng = np.random.default_rng(2026)
-    print(f"entries: synthetic random unit vectors (dimension {DIMENSION}) plus {len(STORED)} real MiniLM vectors; "
+    print(f"entries: synthetic unit vectors ({args.layout}, dimension {DIMENSION}) plus {len(STORED)} real MiniLM vectors; "
           f"lookups: {len(ASKED)} real MiniLM query vectors, cycled; threshold {THRESHOLD}; "
           f"no encoding is timed; BLAS threads: {os.environ['OPENBLAS_NUM_THREADS']}")
     print(f"{'entries':>8}  {'exact (lookups/s)':>17}  {'HNSW (lookups/s)':>16}  {'recall@1':>8}  "
           f"{'handout loop':>12}  {'exact x':>7}  {'HNSW x':>7}  HNSW fill (s)")
-    ratios = {}
+    ratios, differ = {}, 0
     for size in args.sizes:
-        synthetic = rng.standard_normal((size - len(STORED), DIMENSION)).astype(np.float32)
-        synthetic /= np.linalg.norm(synthetic, axis=1, keepdims=True)
+        synthetic = synthetic_entries(rng, size - len(STORED), args.layout)
         near = synthetic[:RECALL_QUERIES] + 0.02 * rng.standard_normal((RECALL_QUERIES, DIMENSION)).astype(np.float32)
         near /= np.linalg.norm(near, axis=1, keepdims=True)
         table = {**real, **{f"synthetic {i}": vector for i, vector in enumerate(synthetic)},
@@ -147,14 +162,16 @@ def main(argv: list[str] | None = None) -> int:
         # The loop's cost grows with the size, so its number of lookups is capped (it would take minutes).
         handout_rate, handout_n, handout_answers = rate(handout.get, ASKED, seconds=args.seconds,
                                                         max_lookups=max(len(ASKED), 200_000 // size))
-        if not ours_answers == handout_answers == ann_answers:
-            sys.exit(f"the caches disagree at {size} entries: {ours_answers} vs {handout_answers} vs {ann_answers}")
+        if ours_answers != handout_answers:
+            sys.exit(f"the exact caches disagree at {size} entries: {ours_answers} vs {handout_answers}")
+        differ += sum(a != b for a, b in zip(ours_answers, ann_answers))
         ratios[size] = (ours_rate / handout_rate, ann_rate / handout_rate)
         print(f"{size:>8,}  {ours_rate:>17,.0f}  {ann_rate:>16,.0f}  {recall:>8.3f}  {handout_rate:>12,.1f}  "
               f"{ratios[size][0]:>6,.0f}x  {ratios[size][1]:>6,.0f}x  {fill_s:.1f}")
     hits = sum(answer is not None for answer in ours_answers)
-    print(f"the three caches gave the same answers to every real question ({hits} of {len(ASKED)} hit); recall@1 is "
-          f"over {RECALL_QUERIES} near copies of stored entries")
+    print(f"the exact caches gave the same answers to every real question ({hits} of {len(ASKED)} hit); the HNSW "
+          f"cache differed on {differ} of {len(ASKED) * len(args.sizes)}; recall@1 is over {RECALL_QUERIES} near copies "
+          f"of stored entries")
     if 50_000 in ratios:
         print(f"exact_ratio_50k={ratios[50_000][0]:.1f}")
         print(f"ratio_50k={ratios[50_000][1]:.1f}")

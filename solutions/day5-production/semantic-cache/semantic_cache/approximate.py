@@ -21,35 +21,43 @@ class ApproximateSemanticCache(SemanticCache):
     """`SemanticCache` whose lookups ask an HNSW index for the `candidates` nearest entries instead of scoring
     all of them. Worth it above a few thousand entries (see the lesson's crossover table)."""
 
-    def __init__(self, *args, candidates: int = 16, connectivity: int = 16, expansion_search: int = 64, **kwargs):
+    def __init__(self, *args, candidates: int = 32, connectivity: int = 16, expansion_search: int = 64, **kwargs):
         super().__init__(*args, **kwargs)
         self.candidates = candidates
         self._index: Index | None = None
         self._index_settings = {"connectivity": connectivity, "expansion_search": expansion_search}
         self._keys: list[int] = []            # row -> index key (rows move when one is removed; keys do not)
         self._row_of_key: dict[int, int] = {}
-        self._next_key = 0
+        self._pending: set[int] = set()       # keys stored but not yet in the index: added in one batch, which
+        self._next_key = 0                    # is many times faster than one at a time
         self._lock = threading.RLock()        # set() holds it across the parent's set
 
     def set(self, question: str, answer: Any, namespace: str = "", ttl: float | None = None) -> None:
         with self._lock:
             super().set(question, answer, namespace, ttl)
             row = self._row_of[(self._namespace_ids[namespace], question)]
-            vector = self._vectors[row]
             if self._index is None:
-                self._index = Index(ndim=vector.shape[0], metric="ip", dtype="f32", **self._index_settings)
+                self._index = Index(ndim=self._vectors.shape[1], metric="ip", dtype="f32", **self._index_settings)
             if row == len(self._keys):  # a new entry (the parent appends new rows at the end)
                 key, self._next_key = self._next_key, self._next_key + 1
                 self._keys.append(key)
                 self._row_of_key[key] = row
-            else:                       # the same question again: its vector is the same, re-add it anyway
-                key = self._keys[row]
-                self._index.remove(key)
-            self._index.add(key, vector)
+                self._pending.add(key)
+            # the same question again has the same vector: its place in the index stays right
+
+    def _add_pending(self) -> None:
+        if self._pending:
+            keys = np.fromiter(self._pending, dtype=np.uint64, count=len(self._pending))
+            rows = [self._row_of_key[int(k)] for k in keys]
+            self._index.add(keys, self._vectors[rows])
+            self._pending.clear()
 
     def _remove(self, row: int) -> None:
         last, key = self._size - 1, self._keys[row]
-        self._index.remove(key)
+        if key in self._pending:
+            self._pending.discard(key)
+        else:
+            self._index.remove(key)
         del self._row_of_key[key]
         super()._remove(row)  # moves the last row into `row`
         if row != last:
@@ -64,6 +72,7 @@ class ApproximateSemanticCache(SemanticCache):
             if self._size == 0 or space is None:
                 self._misses += 1
                 return None
+            self._add_pending()
             found = self._index.search(vector, min(self.candidates, self._size))
             rows = np.fromiter((self._row_of_key[int(k)] for k in found.keys), dtype=np.int64)
             scores = self._vectors[rows] @ vector
