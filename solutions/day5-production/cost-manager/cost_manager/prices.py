@@ -68,8 +68,8 @@ def cost(model: str, usage: Usage, *, provider: str | None = None, at: datetime 
     # - The calculation's `.model_price` has `.input_mtok` and `.output_mtok` (None when genai-prices has no such
     #   price): raise UnpricedModelError (a kind of UnknownModelError) when either is None.
     # """
-    # # TODO step 1
-    # raise NotImplementedError("step 1: prices.cost")
+    # # TODO step 2
+    # raise NotImplementedError("step 2: prices.cost")
     ### END STARTER
     ### BEGIN SOLUTION
     """US dollars for `usage` on `model`, at the prices in force at `at` (now if None)."""
