@@ -29,6 +29,10 @@ def check(name: str, *, solution: bool = False, submission: str | None = None, j
     """Grade the student's working copy (or the reference, or a submitted folder or notebook) offline.
     Someone else's submission is untrusted code: it runs in the sandbox whenever bubblewrap can run here."""
     unit = find_unit(name)
+    if solution and not unit.solution.is_dir():
+        raise UserError(f"the reference solution of {unit.name} is not in this copy (no {unit.solution.name}/ under "
+                        f"{unit.solution.parent.name}/): the student edition leaves the labs' solutions out; "
+                        f"check your own work with `course check {unit.name}`")
     if submission and not Path(submission).exists():
         raise UserError(f"no such file or folder: {submission}")
     if submission and submission.endswith(".ipynb"):

@@ -1,4 +1,4 @@
-"""The `course` command: doctor, record, list, check (students), grade (instructors) and starters."""
+"""The `course` command: doctor, record, list, check (students), grade, release and starters (instructors)."""
 from __future__ import annotations
 
 import argparse
@@ -35,6 +35,9 @@ def main(argv: list[str] | None = None) -> int:
                      help=f"grading sessions at once, each taking up to 8 submissions in turn (default {default_jobs()}: "
                           "one more than the CPUs, so that one session's start-up overlaps the others' tests)")
     grd.add_argument("--no-sandbox", action="store_true", help="skip bubblewrap (trusted code only)")
+    rel = commands.add_parser("release", help="instructors: build an edition of the course into a new folder")
+    rel.add_argument("--student", metavar="OUT", required=True,
+                     help="the student edition: no lab solutions, hidden tests, answer keys or instructor notes")
     stt = commands.add_parser("starters", help="make the units' starter folders from their solutions")
     from autograder.starters import add_arguments
     add_arguments(stt)
@@ -61,6 +64,10 @@ def dispatch(args: argparse.Namespace) -> int:
     if args.command == "check":
         from autograder.check import check
         return check(args.unit, solution=args.solution, submission=args.submission, json_path=args.json)
+    if args.command == "release":
+        from autograder.release import release_student
+        print(f"student edition written to {release_student(args.student)}")
+        return 0
     if args.command == "starters":
         from autograder import starters
         return starters.main(args.units, check=args.check, force=args.force)

@@ -19,7 +19,8 @@ from autograder.scoreboard import ISOLATION, Scoreboard
 from autograder.units import unit_of
 
 LOOPBACK = ["127.0.0.0/8", "::1", "localhost"]
-KEY_VARIABLES = ("ANTHROPIC_API_KEY", "OPENAI_API_KEY", "COURSE_BASE_URL", "COURSE_PROVIDER", "COURSE_MODEL")
+KEY_VARIABLES = ("ANTHROPIC_API_KEY", "OPENAI_API_KEY", "COURSE_BASE_URL", "COURSE_PROVIDER", "COURSE_MODEL",
+                 "COURSE_PRICE_PER_MTOK")
 SAVED_ENV = pytest.StashKey[dict]()
 SESSION_SERVICES = pytest.StashKey[Path]()
 CURRENT_SUBMISSION = pytest.StashKey[str]()  # set while a grading plan runs the tests for one of its submissions
@@ -168,7 +169,9 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
 
 
 def start_workers(config: pytest.Config, items: list[pytest.Item]) -> None:
-    folders = {Path(str(item.fspath)).parent for item in items if "run" in getattr(item, "fixturenames", ())}
+    uses_a_worker = {"run", "services"}
+    folders = {Path(str(item.fspath)).parent for item in items
+               if uses_a_worker & set(getattr(item, "fixturenames", ()))}
     units = {u.path: u for u in filter(None, (unit_of(folder / "conftest.py") for folder in folders))}
     for unit in units.values():
         runner = runner_for(config, unit)
@@ -205,6 +208,32 @@ def run(request: pytest.FixtureRequest, unit, _runners):
 
 
 IN_PROCESS_MODULE = pytest.StashKey[object]()  # set by autograder.notebook.check for --submission=inprocess
+
+
+def scenario_for(here: Path, unit, scenario: str | dict) -> dict:
+    """A scenario given by name (looked up next to the test, then in the unit's fixtures) or as data."""
+    if not isinstance(scenario, str):
+        return scenario
+    candidates = [here / "fixtures" / "scenarios" / f"{scenario}.yaml", unit.fixtures / "scenarios" / f"{scenario}.yaml"]
+    path = next((p for p in candidates if p.exists()), None)
+    if path is None:
+        pytest.fail(f"no scenario {scenario!r} in {', '.join(map(str, candidates))}")
+    return {"name": path.name, **scenario_file(path)}
+
+
+@pytest.fixture
+def services(request: pytest.FixtureRequest, unit, _runners):
+    """This test's served apps and fakes of outside APIs, judged from this process: `services.fake(FakeGitHub)`,
+    `with services.record(scenario) as live: app = live.serve(entry, **kwargs)` (see autograder.service_session)."""
+    from autograder.service_session import Services
+
+    runner = _runners(unit)
+    request.config.stash.setdefault(ISOLATION, runner.isolation)
+    folder = Path(tempfile.mkdtemp(prefix="svc-", dir=request.config.stash[SESSION_SERVICES]))
+    here = Path(request.node.fspath).parent
+    found = Services(runner, folder, lambda scenario: scenario_for(here, unit, scenario))
+    yield found
+    found.close()
 
 
 @pytest.fixture

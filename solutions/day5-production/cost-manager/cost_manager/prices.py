@@ -28,6 +28,7 @@ import genai_prices
 
 from agentkit.errors import UnknownModelError
 from agentkit.models import REGISTRY
+from agentkit.pricing import PRICE_HINT, configured_price, per_mtok_cost
 from agentkit.types import Usage
 
 
@@ -68,18 +69,24 @@ def cost(model: str, usage: Usage, *, provider: str | None = None, at: datetime 
     # - The calculation's `.model_price` has `.input_mtok` and `.output_mtok` (None when genai-prices has no such
     #   price): raise UnpricedModelError (a kind of UnknownModelError) when either is None.
     # """
+    ### END STARTER
+    ### BEGIN SOLUTION
+    """US dollars for `usage` on `model`, at the prices in force at `at` (now if None)."""
+    ### END SOLUTION
+    if (configured := configured_price(model)) is not None:  # given: COURSE_PRICE_PER_MTOK, for a self-hosted model
+        return per_mtok_cost(configured, usage)
+    ### BEGIN STARTER
     # # TODO step 2
     # raise NotImplementedError("step 2: prices.cost")
     ### END STARTER
     ### BEGIN SOLUTION
-    """US dollars for `usage` on `model`, at the prices in force at `at` (now if None)."""
     priced = _as_priced_usage(usage)
     provider_id = provider_for(model, provider)
     try:
         calculation = genai_prices.calc_price(priced, model, provider_id=provider_id, genai_request_timestamp=at)
     except LookupError as exc:
         raise UnknownModelError(f"cannot price model {model!r} (provider {provider_id or 'inferred'}): {exc}. "
-                                "Refusing the request rather than counting it as $0.") from None
+                                f"Refusing the request rather than counting it as $0; {PRICE_HINT}.") from None
     prices = calculation.model_price
     if prices.input_mtok is None or prices.output_mtok is None:
         raise UnpricedModelError(f"genai-prices knows {calculation.model.id!r} ({calculation.provider.id}) but has "
