@@ -87,8 +87,8 @@ class AuditedClient:
 
     def chat(self, messages: str | list, *, audit: dict[str, Any] | None = None, **options: Any) -> Reply:
         ### BEGIN STARTER
-        # # TODO step 6: see the module docstring. Never store the raw prompt unless record_prompt is set.
-        # raise NotImplementedError("step 6: AuditedClient.chat")
+        # # TODO step 7: see the module docstring. Never store the raw prompt unless record_prompt is set.
+        # raise NotImplementedError("step 7: AuditedClient.chat")
         ### END STARTER
         ### BEGIN SOLUTION
         system = options.get("system")

@@ -49,8 +49,8 @@ def utc_timestamp(moment: datetime) -> str:
 def entry_hash(seq: int, timestamp: str, actor: str, action: str, payload_json: str, prev_hash: str) -> str:
     ### BEGIN STARTER
     # """The entry's hash, as in the module docstring."""
-    # # TODO step 1: the handout kept hashlib.sha256(...).hexdigest()[:16]; 64 bits can be brute-forced. Keep all 64.
-    # raise NotImplementedError("step 1: entry_hash")
+    # # TODO step 2: the handout kept hashlib.sha256(...).hexdigest()[:16]; 64 bits can be brute-forced. Keep all 64.
+    # raise NotImplementedError("step 2: entry_hash")
     ### END STARTER
     ### BEGIN SOLUTION
     record = canonical_json([seq, timestamp, actor, action, payload_json, prev_hash])

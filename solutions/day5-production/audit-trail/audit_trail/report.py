@@ -53,8 +53,8 @@ ESCALATE = "escalate"  # payload["decision"] of an entry that handed the decisio
 def compliance_report(trail: AuditTrail, start: datetime | str, end: datetime | str, *,
                       expected_head: Sequence | None = None) -> dict[str, Any]:
     ### BEGIN STARTER
-    # # TODO step 5: the handout counted everything it had and said nothing about whether the log was intact.
-    # raise NotImplementedError("step 5: compliance_report")
+    # # TODO step 6: the handout counted everything it had and said nothing about whether the log was intact.
+    # raise NotImplementedError("step 6: compliance_report")
     ### END STARTER
     ### BEGIN SOLUTION
     entries = trail.entries(start, end)
@@ -79,8 +79,8 @@ def compliance_report(trail: AuditTrail, start: datetime | str, end: datetime | 
 
 def report_markdown(report: dict[str, Any]) -> str:
     ### BEGIN STARTER
-    # # TODO step 5
-    # raise NotImplementedError("step 5: report_markdown")
+    # # TODO step 6
+    # raise NotImplementedError("step 6: report_markdown")
     ### END STARTER
     ### BEGIN SOLUTION
     check = report["verification"]

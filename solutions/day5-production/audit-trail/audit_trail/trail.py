@@ -4,7 +4,7 @@
 # Contract:
 #
 # 1. `AuditTrail(path, *, clock=utc_now, timeout=10.0)` opens (or creates) the file, the `entries` table
-#    (SCHEMA, given) and the triggers (TRIGGERS, step 2). `clock()` returns an aware datetime.
+#    (SCHEMA, given) and the triggers (TRIGGERS, step 3). `clock()` returns an aware datetime.
 # 2. `append(actor, action, payload=None) -> Entry`: payload is a mapping (TypeError otherwise), stored as
 #    canonical_json. In ONE `BEGIN IMMEDIATE` transaction: read the last (seq, hash), or (0, GENESIS) for an
 #    empty log; seq = last + 1; timestamp = utc_timestamp(clock()); hash = entry_hash(...); INSERT; COMMIT.
@@ -58,7 +58,7 @@ SCHEMA = (
 )
 
 ### BEGIN STARTER
-# # TODO step 2: three CREATE TRIGGER IF NOT EXISTS statements (see point 6 of the contract), e.g.
+# # TODO step 3: three CREATE TRIGGER IF NOT EXISTS statements (see point 6 of the contract), e.g.
 # #   CREATE TRIGGER IF NOT EXISTS entries_refuse_update BEFORE UPDATE ON entries
 # #   BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only: UPDATE refused'); END
 # TRIGGERS: tuple[str, ...] = ()
@@ -135,10 +135,10 @@ class AuditTrail:
     def append(self, actor: str, action: str, payload: Mapping[str, Any] | None = None) -> Entry:
         ### BEGIN STARTER
         # """Add one entry at the end of the chain and return it (point 2 of the contract)."""
-        # # TODO step 4. The handout stored entries in a dict keyed by a truncated hash, with nothing linking an
+        # # TODO step 5. The handout stored entries in a dict keyed by a truncated hash, with nothing linking an
         # # entry to the one before it. Under self._lock: BEGIN IMMEDIATE, read the last entry, insert, COMMIT
         # # (ROLLBACK on any exception).
-        # raise NotImplementedError("step 4: AuditTrail.append")
+        # raise NotImplementedError("step 5: AuditTrail.append")
         ### END STARTER
         ### BEGIN SOLUTION
         """Add one entry at the end of the chain and return it, as one transaction."""
@@ -174,8 +174,8 @@ class AuditTrail:
     def head(self) -> Head:
         ### BEGIN STARTER
         # """(seq, hash) of the last entry; Head(0, GENESIS) for an empty log."""
-        # # TODO step 4
-        # raise NotImplementedError("step 4: AuditTrail.head")
+        # # TODO step 5
+        # raise NotImplementedError("step 5: AuditTrail.head")
         ### END STARTER
         ### BEGIN SOLUTION
         """(seq, hash) of the last entry. Store it somewhere the log's writers cannot change."""

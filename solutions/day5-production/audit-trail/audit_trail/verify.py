@@ -64,8 +64,8 @@ class Verification:
 def verify_rows(rows: Iterable[Sequence], expected_head: Sequence | None = None) -> Verification:
     ### BEGIN STARTER
     # """See the module docstring."""
-    # # TODO step 3: one pass over the rows, checks 1-4 in order, then the truncation check.
-    # raise NotImplementedError("step 3: verify_rows")
+    # # TODO step 4: one pass over the rows, checks 1-4 in order, then the truncation check.
+    # raise NotImplementedError("step 4: verify_rows")
     ### END STARTER
     ### BEGIN SOLUTION
     """`rows`: (seq, timestamp, actor, action, payload_json, prev_hash, hash), ordered by seq, read once."""

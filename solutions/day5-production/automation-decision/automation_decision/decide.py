@@ -1,7 +1,7 @@
 ### BEGIN STARTER
 # """The decision: hard rules first, then the score for whatever they leave open, with every reason kept.
 #
-# Contract (step 3), `decide(task) -> Decision`:
+# Contract (step 4), `decide(task) -> Decision`:
 #
 # 1. `reasons`: one `Reason(rule.id, rule.level, rule.explain(task))` for every hard rule that applies, in
 #    HARD_RULES order, then `Reason("score", score.level, score.explain())` from `score_task(task)`.
@@ -73,9 +73,9 @@ class Decision:
 def decide(task: TaskProfile) -> Decision:
     ### BEGIN STARTER
     # """Steps 1-4 of the contract above."""
-    # # TODO step 3. The tempting version is the weighted score alone, `score_task(task).level`: it lets a very
+    # # TODO step 4. The tempting version is the weighted score alone, `score_task(task).level`: it lets a very
     # # accurate model outweigh an irreversible action or a regulated decision about a person.
-    # raise NotImplementedError("step 3: decide")
+    # raise NotImplementedError("step 4: decide")
     ### END STARTER
     ### BEGIN SOLUTION
     score = score_task(task)

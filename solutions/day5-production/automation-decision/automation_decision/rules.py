@@ -1,7 +1,7 @@
 ### BEGIN STARTER
 # """Hard rules: conditions that set a minimum level no score can lower.
 #
-# Contract (step 2): `HARD_RULES` is a list of `HardRule`, in this order:
+# Contract (step 3): `HARD_RULES` is a list of `HardRule`, in this order:
 #
 # | id | applies when | floor |
 # |---|---|---|
@@ -47,7 +47,7 @@ class HardRule:
 
 
 ### BEGIN STARTER
-# # TODO step 2: the four rules of the table above, in that order.
+# # TODO step 3: the four rules of the table above, in that order.
 # HARD_RULES: list[HardRule] = []
 #
 # # Applied last, in decide(): approval was required, but nobody can give it in time.

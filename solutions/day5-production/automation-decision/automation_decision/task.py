@@ -1,7 +1,7 @@
 ### BEGIN STARTER
 # """What we need to know about a task before deciding how far to automate it, validated.
 #
-# Contract (step 1):
+# Contract (step 2):
 #
 # - `TaskProfile` has the fields below, ALL REQUIRED (no defaults: a missing field is an error, because a
 #   default of "not medical" or "reversible" is the most dangerous value it could take), and refuses unknown
@@ -80,7 +80,7 @@ REGULATED = frozenset(Domain) - {Domain.GENERAL}
 
 class TaskProfile(BaseModel):
     ### BEGIN STARTER
-    # # TODO step 1: forbid unknown fields, remove every default, add the bounds and the model_validator.
+    # # TODO step 2: forbid unknown fields, remove every default, add the bounds and the model_validator.
     # model_config = ConfigDict(frozen=True)
     #
     # name: str = "unnamed task"
@@ -150,8 +150,8 @@ def describe(error: dict[str, Any]) -> str:
 def parse_task(data: Mapping[str, Any] | TaskProfile) -> TaskProfile:
     ### BEGIN STARTER
     # """A validated TaskProfile, or InvalidTask naming every problem at once (see the contract above)."""
-    # # TODO step 1: TaskProfile.model_validate, and turn each of ValidationError.errors() into one line.
-    # raise NotImplementedError("step 1: parse_task")
+    # # TODO step 2: TaskProfile.model_validate, and turn each of ValidationError.errors() into one line.
+    # raise NotImplementedError("step 2: parse_task")
     ### END STARTER
     ### BEGIN SOLUTION
     """A validated TaskProfile, or InvalidTask naming every problem at once."""

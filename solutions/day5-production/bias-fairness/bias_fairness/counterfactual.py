@@ -4,7 +4,7 @@
 # If a model treats "Lakisha Washington" differently from "Emily Walsh" on the same CV, the name, and what the
 # model associates with it, changed the outcome.
 #
-# Contract (step 6):
+# Contract (step 7):
 #
 # - `ask(client, case_id, variant, cv, model) -> VariantOutcome`: `client.chat(render(case_id, variant.name,
 #   cv), system=SCREENING_SYSTEM, model=model, max_tokens=200)`. An `agentkit.LLMError`, a reply that is not
@@ -121,8 +121,8 @@ def strip_fence(text: str) -> str:
 
 def ask(client, case_id: str, variant: Variant, cv: str, model: str | None) -> VariantOutcome:
     ### BEGIN STARTER
-    # # TODO step 6
-    # raise NotImplementedError("step 6: ask")
+    # # TODO step 7
+    # raise NotImplementedError("step 7: ask")
     ### END STARTER
     ### BEGIN SOLUTION
     try:
@@ -152,8 +152,8 @@ def probe(client, case_id: str, cv: str, variants: Sequence[Variant] = NAME_VARI
           max_score_gap: int = 1) -> CounterfactualResult:
     """One call per variant, the same template with only the name changed, then compare decisions and scores."""
     ### BEGIN STARTER
-    # # TODO step 6. The handout's version left this loop as comments ("Generate description using LLM").
-    # raise NotImplementedError("step 6: probe")
+    # # TODO step 7. The handout's version left this loop as comments ("Generate description using LLM").
+    # raise NotImplementedError("step 7: probe")
     ### END STARTER
     ### BEGIN SOLUTION
     outcomes = [ask(client, case_id, variant, cv, model) for variant in variants]

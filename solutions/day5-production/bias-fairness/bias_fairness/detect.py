@@ -3,7 +3,7 @@
 #
 # This describes a text (or a corpus, such as 200 job ads a model wrote); it does not detect bias. See LIMITS.
 #
-# Contract (step 3):
+# Contract (step 4):
 #
 # - `count_terms(texts, lexicon=None) -> (tokens, found)`: `texts` is one string or an iterable of strings;
 #   `lexicon` defaults to `Lexicon.load()`. `tokens` is how many tokens were read; `found` maps every
@@ -84,9 +84,9 @@ class SkewReport:
 def count_terms(texts: str | Iterable[str],
                 lexicon: Lexicon | None = None) -> tuple[int, dict[str, dict[str, Counter]]]:
     ### BEGIN STARTER
-    # # TODO step 3. The handout compared each word of text.lower().split() with a set; substring tests
+    # # TODO step 4. The handout compared each word of text.lower().split() with a set; substring tests
     # # ("man" in text) are worse still.
-    # raise NotImplementedError("step 3: count_terms")
+    # raise NotImplementedError("step 4: count_terms")
     ### END STARTER
     ### BEGIN SOLUTION
     """(tokens read, dimension -> group -> Counter of terms)."""
@@ -106,8 +106,8 @@ def count_terms(texts: str | Iterable[str],
 def skew_report(texts: str | Iterable[str], lexicon: Lexicon | None = None, *, min_mentions: int = 10,
                 max_share: float = 0.75) -> SkewReport:
     ### BEGIN STARTER
-    # # TODO step 3
-    # raise NotImplementedError("step 3: skew_report")
+    # # TODO step 4
+    # raise NotImplementedError("step 4: skew_report")
     ### END STARTER
     ### BEGIN SOLUTION
     """A dimension is `skewed` when it has at least `min_mentions` mentions and one group has more than

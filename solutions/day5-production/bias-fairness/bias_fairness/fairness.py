@@ -1,7 +1,7 @@
 ### BEGIN STARTER
 # """Outcome fairness across groups: selection rates, error rates, and the four-fifths rule.
 #
-# Contract (steps 4 and 5):
+# Contract (steps 5 and 6):
 #
 # - `group_metrics(records, group_key, *, selected_key="selected", actual_key=None) -> {group: GroupMetrics}`,
 #   in sorted group order. A record whose `group_key` is missing or None raises ValueError (it cannot be put
@@ -93,8 +93,8 @@ def _rate(numerator: int, denominator: int) -> float | None:
 def group_metrics(records: Iterable[Mapping[str, Any]], group_key: str, *, selected_key: str = "selected",
                   actual_key: str | None = None) -> dict[str, GroupMetrics]:
     ### BEGIN STARTER
-    # # TODO step 4
-    # raise NotImplementedError("step 4: group_metrics")
+    # # TODO step 5
+    # raise NotImplementedError("step 5: group_metrics")
     ### END STARTER
     ### BEGIN SOLUTION
     """Per group, in sorted order. A record without the group attribute is an error, not a group of its own."""
@@ -123,8 +123,8 @@ def group_metrics(records: Iterable[Mapping[str, Any]], group_key: str, *, selec
 
 def two_proportion_p(selected_a: int, n_a: int, selected_b: int, n_b: int) -> float:
     ### BEGIN STARTER
-    # # TODO step 5
-    # raise NotImplementedError("step 5: two_proportion_p")
+    # # TODO step 6
+    # raise NotImplementedError("step 6: two_proportion_p")
     ### END STARTER
     ### BEGIN SOLUTION
     """Two-sided p-value of a pooled two-proportion z-test (normal approximation)."""
@@ -140,9 +140,9 @@ def two_proportion_p(selected_a: int, n_a: int, selected_b: int, n_b: int) -> fl
 def four_fifths(metrics: Mapping[str, GroupMetrics], *, threshold: Fraction | float = FOUR_FIFTHS,
                 min_group_size: int = 30, alpha: float = 0.05) -> FourFifths:
     ### BEGIN STARTER
-    # # TODO step 5. The handout compared ACCURACY between groups, with no minimum size, and returned a ratio
+    # # TODO step 6. The handout compared ACCURACY between groups, with no minimum size, and returned a ratio
     # # of 0 (adverse impact!) when every rate was 0.
-    # raise NotImplementedError("step 5: four_fifths")
+    # raise NotImplementedError("step 6: four_fifths")
     ### END STARTER
     ### BEGIN SOLUTION
     threshold = Fraction(threshold).limit_denominator(1000)
@@ -178,8 +178,8 @@ def four_fifths(metrics: Mapping[str, GroupMetrics], *, threshold: Fraction | fl
 
 def rate_gaps(metrics: Mapping[str, GroupMetrics], *, min_group_size: int = 30) -> dict[str, float | None]:
     ### BEGIN STARTER
-    # # TODO step 4
-    # raise NotImplementedError("step 4: rate_gaps")
+    # # TODO step 5
+    # raise NotImplementedError("step 5: rate_gaps")
     ### END STARTER
     ### BEGIN SOLUTION
     """Largest difference in true- and false-positive rate between groups with enough data (equal opportunity,

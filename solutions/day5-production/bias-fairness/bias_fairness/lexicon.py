@@ -3,7 +3,7 @@
 #
 # The default list lives in lexicon.json beside this file.
 #
-# Contract (step 2), `Lexicon.from_mapping(data)`: keep every dimension of `data` except keys starting with "_"
+# Contract (step 3), `Lexicon.from_mapping(data)`: keep every dimension of `data` except keys starting with "_"
 # (comments), each group's terms as a frozenset. A term must be exactly one token as `tokenize` produces it
 # (`tokenize(term) == [term]`); otherwise raise ValueError naming it: "digital native", "Chair-Man" or
 # "rock-star" could never match a token, and a lexicon that fails silently is worse than none.
@@ -40,8 +40,8 @@ class Lexicon:
     @classmethod
     def from_mapping(cls, data: Mapping[str, Mapping[str, list[str]]]) -> Lexicon:
         ### BEGIN STARTER
-        # # TODO step 2
-        # raise NotImplementedError("step 2: Lexicon.from_mapping")
+        # # TODO step 3
+        # raise NotImplementedError("step 3: Lexicon.from_mapping")
         ### END STARTER
         ### BEGIN SOLUTION
         dimensions: dict[str, dict[str, frozenset[str]]] = {}

@@ -2,7 +2,7 @@
 # """A word tokenizer for lexical counting: Unicode-aware, and punctuation, case, possessives and hyphens hide
 # no word.
 #
-# Contract (step 1), `tokenize(text) -> list[str]`:
+# Contract (step 2), `tokenize(text) -> list[str]`:
 #
 # 1. `normalise`: NFKC (full-width letters, ligatures and decomposed accents become ordinary characters),
 #    casefold (not lower: "Straße" and "STRASSE" must compare equal), typographic apostrophes to "'" (given).
@@ -50,7 +50,7 @@ def strip_clitic(word: str) -> str:
 ### END SOLUTION
 def tokenize(text: str) -> list[str]:
     ### BEGIN STARTER
-    # # TODO step 1. This is the handout's tokenizer: "Women," and "women's" are not "women", "WOMEN" only
+    # # TODO step 2. This is the handout's tokenizer: "Women," and "women's" are not "women", "WOMEN" only
     # # works by luck, "chair-man" is one word.
     # return text.lower().split()
     ### END STARTER

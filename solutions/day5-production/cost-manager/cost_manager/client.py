@@ -82,9 +82,9 @@ class BudgetedClient:
         # The model is `model or self.client.model`; the input tokens are
         # `self.count_tokens(messages, system=options.get("system"), tools=options.get("tools"))`.
         # """
-        # # TODO step 7: reserve (for example with `with self.manager.spend(...) as reservation:`), call
+        # # TODO step 8: reserve (for example with `with self.manager.spend(...) as reservation:`), call
         # # self.client.chat with the same max_tokens and model, settle from reply.usage, return the reply.
-        # raise NotImplementedError("step 7: BudgetedClient.chat")
+        # raise NotImplementedError("step 8: BudgetedClient.chat")
         ### END STARTER
         ### BEGIN SOLUTION
         """As Client.chat. BudgetExceededError, with nothing sent, if the worst case does not fit a budget."""
@@ -99,8 +99,8 @@ class BudgetedClient:
                     **options: Any) -> Reply:
         ### BEGIN STARTER
         # """As Client.achat, under the same budget (not graded)."""
-        # # TODO step 7 (optional): as chat, with `async with` and `await self.client.achat(...)`.
-        # raise NotImplementedError("step 7: BudgetedClient.achat")
+        # # TODO step 8 (optional): as chat, with `async with` and `await self.client.achat(...)`.
+        # raise NotImplementedError("step 8: BudgetedClient.achat")
         ### END STARTER
         ### BEGIN SOLUTION
         """As Client.achat, under the same budget."""

@@ -110,9 +110,9 @@ class CostManager:
     def __init__(self, budget: Budget, *, clock: Clock = utc_now, provider: str | None = None):
         self.budget, self.clock, self.provider = budget, clock, provider
         ### BEGIN STARTER
-        # # TODO step 3: the state. Spend per day key, per month key and per model; the worst cases held by open
+        # # TODO step 4: the state. Spend per day key, per month key and per model; the worst cases held by open
         # # reservations per day key and per month key; the open reservations (by id); a counter for ids; and
-        # # a threading.Lock that guards all of it (step 5).
+        # # a threading.Lock that guards all of it (step 6).
         ### END STARTER
         ### BEGIN SOLUTION
         self._lock = threading.Lock()  # guards every dict below; never held while pricing or calling a model
@@ -136,8 +136,8 @@ class CostManager:
         ### BEGIN STARTER
         # """The most this request can cost: input tokens plus `max_output_tokens` (the max_tokens you will send),
         # at genai-prices' price. UnknownModelError for a model it cannot price."""
-        # # TODO step 3: prices.worst_case(..., provider=self.provider, at=<now>).
-        # raise NotImplementedError("step 3: CostManager.estimate")
+        # # TODO step 4: prices.worst_case(..., provider=self.provider, at=<now>).
+        # raise NotImplementedError("step 4: CostManager.estimate")
         ### END STARTER
         ### BEGIN SOLUTION
         """The most this request can cost: input tokens plus `max_output_tokens` (the max_tokens you will send),
@@ -160,8 +160,8 @@ class CostManager:
         ### BEGIN STARTER
         # """Add a call that has already happened to the current day's, month's and model's totals; return its
         # cost. No budget check: the money is spent."""
-        # # TODO step 3
-        # raise NotImplementedError("step 3: CostManager.record")
+        # # TODO step 4
+        # raise NotImplementedError("step 4: CostManager.record")
         ### END STARTER
         ### BEGIN SOLUTION
         """Add a call that has already happened to today's and this month's totals; return its cost. No budget
@@ -178,9 +178,9 @@ class CostManager:
         # """Check every budget and hold this request's worst case, in one step. Raise BudgetExceededError naming
         # the first limit that would be exceeded, in the order per_request, daily, monthly; a request exactly
         # at a limit fits. The daily and monthly checks count spend AND open reservations of that day / month."""
-        # # TODO step 4: price the worst case, check per_request, then under the lock (step 5) check the day and
+        # # TODO step 5: price the worst case, check per_request, then under the lock (step 6) check the day and
         # # the month, and hold the amount against both keys. Return a Reservation.
-        # raise NotImplementedError("step 4: CostManager.reserve")
+        # raise NotImplementedError("step 5: CostManager.reserve")
         ### END STARTER
         ### BEGIN SOLUTION
         """Check every budget, counting open reservations, and hold this request's worst case, in one step.
@@ -205,8 +205,8 @@ class CostManager:
         # """Replace the reservation by the actual cost of `usage`; return that cost. Charge it to the day and
         # month the reservation was made in. ValueError if the reservation is not open (already settled or
         # released)."""
-        # # TODO step 4
-        # raise NotImplementedError("step 4: CostManager.settle")
+        # # TODO step 5
+        # raise NotImplementedError("step 5: CostManager.settle")
         ### END STARTER
         ### BEGIN SOLUTION
         """Replace the reservation by the actual cost of `usage`; return that cost. It is charged to the day and
@@ -224,8 +224,8 @@ class CostManager:
     def release(self, reservation: Reservation) -> bool:
         """Give an unused reservation back (the call failed or was never made). False if it was not open."""
         ### BEGIN STARTER
-        # # TODO step 4
-        # raise NotImplementedError("step 4: CostManager.release")
+        # # TODO step 5
+        # raise NotImplementedError("step 5: CostManager.release")
         ### END STARTER
         ### BEGIN SOLUTION
         with self._lock:
@@ -247,8 +247,8 @@ class CostManager:
     def spend_by_day(self) -> dict[str, Decimal]:
         ### BEGIN STARTER
         # """Settled and recorded spend per UTC day key ("2026-12-31"). Open reservations are not spend."""
-        # # TODO step 3
-        # raise NotImplementedError("step 3: CostManager.spend_by_day")
+        # # TODO step 4
+        # raise NotImplementedError("step 4: CostManager.spend_by_day")
         ### END STARTER
         ### BEGIN SOLUTION
         """Settled and recorded spend per UTC day, oldest first. Open reservations are not spend."""
@@ -259,8 +259,8 @@ class CostManager:
     def spend_by_month(self) -> dict[str, Decimal]:
         ### BEGIN STARTER
         # """The same per UTC month key ("2026-12")."""
-        # # TODO step 3
-        # raise NotImplementedError("step 3: CostManager.spend_by_month")
+        # # TODO step 4
+        # raise NotImplementedError("step 4: CostManager.spend_by_month")
         ### END STARTER
         ### BEGIN SOLUTION
         with self._lock:
@@ -270,8 +270,8 @@ class CostManager:
     def spend_by_model(self) -> dict[str, Decimal]:
         ### BEGIN STARTER
         # """The same per model id, as it was passed to reserve / record."""
-        # # TODO step 3
-        # raise NotImplementedError("step 3: CostManager.spend_by_model")
+        # # TODO step 4
+        # raise NotImplementedError("step 4: CostManager.spend_by_model")
         ### END STARTER
         ### BEGIN SOLUTION
         with self._lock:
@@ -345,8 +345,8 @@ class Spending:
 
     def __enter__(self) -> Reservation:
         ### BEGIN STARTER
-        # # TODO step 6: reserve, remember the reservation, return it.
-        # raise NotImplementedError("step 6: Spending.__enter__")
+        # # TODO step 7: reserve, remember the reservation, return it.
+        # raise NotImplementedError("step 7: Spending.__enter__")
         ### END STARTER
         ### BEGIN SOLUTION
         self.reservation = self.manager.reserve(self.model, self.input_tokens, self.max_output_tokens)
@@ -356,9 +356,9 @@ class Spending:
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  trace: TracebackType | None) -> None:
         ### BEGIN STARTER
-        # # TODO step 6: if the block raised, release the reservation and let the error propagate (return None).
+        # # TODO step 7: if the block raised, release the reservation and let the error propagate (return None).
         # # If it ended normally without settling, decide what a budget that fails closed should do.
-        # raise NotImplementedError("step 6: Spending.__exit__")
+        # raise NotImplementedError("step 7: Spending.__exit__")
         ### END STARTER
         ### BEGIN SOLUTION
         reservation = self.reservation
@@ -372,8 +372,8 @@ class Spending:
 
     async def __aenter__(self) -> Reservation:
         ### BEGIN STARTER
-        # # TODO step 6
-        # raise NotImplementedError("step 6: Spending.__aenter__")
+        # # TODO step 7
+        # raise NotImplementedError("step 7: Spending.__aenter__")
         ### END STARTER
         ### BEGIN SOLUTION
         return self.__enter__()
@@ -382,8 +382,8 @@ class Spending:
     async def __aexit__(self, kind: type[BaseException] | None, error: BaseException | None,
                         trace: TracebackType | None) -> None:
         ### BEGIN STARTER
-        # # TODO step 6
-        # raise NotImplementedError("step 6: Spending.__aexit__")
+        # # TODO step 7
+        # raise NotImplementedError("step 7: Spending.__aexit__")
         ### END STARTER
         ### BEGIN SOLUTION
         self.__exit__(kind, error, trace)

@@ -36,8 +36,8 @@ def as_utc(moment: datetime) -> datetime:
 def day_key(moment: datetime) -> str:
     ### BEGIN STARTER
     # """The UTC calendar day of `moment`: "YYYY-MM-DD" (2026-12-31T20:00-05:00 is "2027-01-01")."""
-    # # TODO step 2
-    # raise NotImplementedError("step 2: day_key")
+    # # TODO step 3
+    # raise NotImplementedError("step 3: day_key")
     ### END STARTER
     ### BEGIN SOLUTION
     """The UTC calendar day of `moment`: "YYYY-MM-DD"."""
@@ -49,8 +49,8 @@ def day_key(moment: datetime) -> str:
 def month_key(moment: datetime) -> str:
     """The UTC calendar month of `moment`: "YYYY-MM"."""
     ### BEGIN STARTER
-    # # TODO step 2
-    # raise NotImplementedError("step 2: month_key")
+    # # TODO step 3
+    # raise NotImplementedError("step 3: month_key")
     ### END STARTER
     ### BEGIN SOLUTION
     utc = as_utc(moment)

@@ -76,8 +76,8 @@ def cost(model: str, usage: Usage, *, provider: str | None = None, at: datetime 
     if (configured := configured_price(model)) is not None:  # given: COURSE_PRICE_PER_MTOK, for a self-hosted model
         return per_mtok_cost(configured, usage)
     ### BEGIN STARTER
-    # # TODO step 1
-    # raise NotImplementedError("step 1: prices.cost")
+    # # TODO step 2
+    # raise NotImplementedError("step 2: prices.cost")
     ### END STARTER
     ### BEGIN SOLUTION
     priced = _as_priced_usage(usage)

@@ -66,8 +66,8 @@ class Degrader:
     @property
     def level(self) -> Level:
         ### BEGIN STARTER
-        # # TODO step 2: ask the window.
-        # raise NotImplementedError("step 2: Degrader.level")
+        # # TODO step 3: ask the window.
+        # raise NotImplementedError("step 3: Degrader.level")
         ### END STARTER
         ### BEGIN SOLUTION
         return self.window.current()
@@ -75,8 +75,8 @@ class Degrader:
 
     def record(self, ok: bool, latency_s: float) -> Level:
         ### BEGIN STARTER
-        # # TODO step 2: self.window.update(Outcome(ok, latency_s), self.decide)
-        # raise NotImplementedError("step 2: Degrader.record")
+        # # TODO step 3: self.window.update(Outcome(ok, latency_s), self.decide)
+        # raise NotImplementedError("step 3: Degrader.record")
         ### END STARTER
         ### BEGIN SOLUTION
         """Add one call's outcome to the window and return the level for the next call."""

@@ -54,7 +54,7 @@ class MemoryWindow:
         ### END SOLUTION
         self.size = size
         ### BEGIN STARTER
-        # # TODO step 1: the outcomes (a deque with maxlen), the level (Level.FULL), a lock.
+        # # TODO step 2: the outcomes (a deque with maxlen), the level (Level.FULL), a lock.
         ### END STARTER
         ### BEGIN SOLUTION
         self._outcomes: deque[Outcome] = deque(maxlen=size)
@@ -64,8 +64,8 @@ class MemoryWindow:
 
     def update(self, outcome: Outcome, decide: Decide) -> Level:
         ### BEGIN STARTER
-        # # TODO step 1: under the lock, append, decide from list(outcomes), store and return the level.
-        # raise NotImplementedError("step 1: MemoryWindow.update")
+        # # TODO step 2: under the lock, append, decide from list(outcomes), store and return the level.
+        # raise NotImplementedError("step 2: MemoryWindow.update")
         ### END STARTER
         ### BEGIN SOLUTION
         with self._lock:
@@ -76,8 +76,8 @@ class MemoryWindow:
 
     def current(self) -> Level:
         ### BEGIN STARTER
-        # # TODO step 1
-        # raise NotImplementedError("step 1: MemoryWindow.current")
+        # # TODO step 2
+        # raise NotImplementedError("step 2: MemoryWindow.current")
         ### END STARTER
         ### BEGIN SOLUTION
         with self._lock:

@@ -78,9 +78,9 @@ class EventBus:
         ### BEGIN STARTER
         # """Deliver a new event to every handler of its type.
         #
-        # TODO step 3: if a handler is running in this task (current_event()), the new event is its follow-up
+        # TODO step 4: if a handler is running in this task (current_event()), the new event is its follow-up
         # (cause.follow_up(...): one level deeper, cause = its id); otherwise a fresh Event. Then dispatch it."""
-        # raise NotImplementedError("step 3: EventBus.publish")
+        # raise NotImplementedError("step 4: EventBus.publish")
         ### END STARTER
         ### BEGIN SOLUTION
         """Deliver a new event (a follow-up, if called from a handler) to every handler of its type."""
@@ -93,11 +93,11 @@ class EventBus:
         ### BEGIN STARTER
         # """Deliver an existing event to its handlers; never raises because of a handler.
         #
-        # TODO step 1: run every handler at once, each through _run, and gather the outcomes (in subscription order);
+        # TODO step 2: run every handler at once, each through _run, and gather the outcomes (in subscription order);
         # report every outcome that is not "ok" as a Failure(event, handler, status, error).
         # TODO step 4: an event deeper than max_depth runs no handler: report Failure(event, None, "max_depth", ...)
         # and return PublishResult(event, [], dropped="max_depth")."""
-        # raise NotImplementedError("step 1: EventBus.dispatch")
+        # raise NotImplementedError("step 2: EventBus.dispatch")
         ### END STARTER
         ### BEGIN SOLUTION
         """Deliver an existing event (one read from a stream keeps its id and depth). Never raises for a handler."""
@@ -118,11 +118,11 @@ class EventBus:
         # """One handler, isolated: returns HandlerOutcome(name, "ok" | "error" | "timeout", error text, seconds) and
         # never raises.
         #
-        # TODO step 1: set _handling to `event` for the call (and reset it after) so publish inside the handler sees
+        # TODO step 2: set _handling to `event` for the call (and reset it after) so publish inside the handler sees
         # its cause; catch any Exception as "error".
-        # TODO step 2: give the handler handler_timeout_s seconds (asyncio.timeout); if that deadline expired, the
+        # TODO step 3: give the handler handler_timeout_s seconds (asyncio.timeout); if that deadline expired, the
         # status is "timeout" (a TimeoutError the handler raised by itself is an "error")."""
-        # raise NotImplementedError("step 1: EventBus._run")
+        # raise NotImplementedError("step 2: EventBus._run")
         ### END STARTER
         ### BEGIN SOLUTION
         token = _handling.set(event)
@@ -147,8 +147,8 @@ class EventBus:
         ### BEGIN STARTER
         # """Keep the failure in self.failures, log it, and pass it to on_error.
         #
-        # TODO step 1: if on_error raises, log that (log.exception) and carry on: reporting must never break publish."""
-        # raise NotImplementedError("step 1: EventBus.report")
+        # TODO step 2: if on_error raises, log that (log.exception) and carry on: reporting must never break publish."""
+        # raise NotImplementedError("step 2: EventBus.report")
         ### END STARTER
         ### BEGIN SOLUTION
         """Keep the failure and pass it to on_error; a failing on_error is logged, never raised."""

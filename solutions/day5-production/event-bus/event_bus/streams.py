@@ -108,7 +108,7 @@ class StreamConsumer:
         # event, `await self.bus.dispatch(event)`, and only then XACK it.
         # TODO step 6: before reading new entries, XAUTOCLAIM (min_idle_time=claim_idle_ms, start "0-0", count=batch)
         # the entries other consumers abandoned, and handle those first.
-        # TODO step 7: an entry delivered more than max_deliveries times (XPENDING range for its id:
+        # TODO step 6: an entry delivered more than max_deliveries times (XPENDING range for its id:
         # "times_delivered") is not dispatched: _dead_letter it."""
         # raise NotImplementedError("step 5: StreamConsumer.poll")
         ### END STARTER

@@ -54,8 +54,8 @@ def grid(rule: Rule) -> list[float]:
 
 def nearest_change(card: ScoreCard, inputs: Mapping[str, Any], rule: Rule, target: str) -> Counterfactual | None:
     ### BEGIN STARTER
-    # # TODO step 3
-    # raise NotImplementedError("step 3: nearest_change")
+    # # TODO step 4
+    # raise NotImplementedError("step 4: nearest_change")
     ### END STARTER
     ### BEGIN SOLUTION
     current = float(inputs[rule.feature])
@@ -70,8 +70,8 @@ def nearest_change(card: ScoreCard, inputs: Mapping[str, Any], rule: Rule, targe
 
 def find_counterfactuals(card: ScoreCard, inputs: Mapping[str, Any], target: str | None = None) -> list[Counterfactual]:
     ### BEGIN STARTER
-    # # TODO step 3
-    # raise NotImplementedError("step 3: find_counterfactuals")
+    # # TODO step 4
+    # raise NotImplementedError("step 4: find_counterfactuals")
     ### END STARTER
     ### BEGIN SOLUTION
     """In rule order; empty when the case already has the target outcome (by default: approval)."""

@@ -88,9 +88,9 @@ def strip_fence(text: str) -> str:
 
 def parse_rationale(text: str, decision: Decision, allowed: Iterable[str], model: str | None = None) -> RationaleResult:
     ### BEGIN STARTER
-    # # TODO step 5. The handout pulled "key factors" out of the model's prose with keywords ("because",
+    # # TODO step 6. The handout pulled "key factors" out of the model's prose with keywords ("because",
     # # "due to"), so whatever the model said became the explanation.
-    # raise NotImplementedError("step 5: parse_rationale")
+    # raise NotImplementedError("step 6: parse_rationale")
     ### END STARTER
     ### BEGIN SOLUTION
     try:
@@ -116,8 +116,8 @@ def parse_rationale(text: str, decision: Decision, allowed: Iterable[str], model
 def ask_rationale(client, decision: Decision, *, subject: str | None = None, model: str | None = None,
                   max_tokens: int = 400) -> RationaleResult:
     ### BEGIN STARTER
-    # # TODO step 5
-    # raise NotImplementedError("step 5: ask_rationale")
+    # # TODO step 6
+    # raise NotImplementedError("step 6: ask_rationale")
     ### END STARTER
     ### BEGIN SOLUTION
     model = model or getattr(client, "model", None)

@@ -98,8 +98,8 @@ class Explanation:
 
 def rank(factors: list[Factor]) -> list[Factor]:
     ### BEGIN STARTER
-    # # TODO step 2
-    # raise NotImplementedError("step 2: rank")
+    # # TODO step 3
+    # raise NotImplementedError("step 3: rank")
     ### END STARTER
     ### BEGIN SOLUTION
     """Largest absolute contribution first; ties keep the scorecard's rule order (sorted() is stable)."""
@@ -109,8 +109,8 @@ def rank(factors: list[Factor]) -> list[Factor]:
 
 def confidence_of(card: ScoreCard, decision: Decision) -> dict[str, Any]:
     ### BEGIN STARTER
-    # # TODO step 2. The handout turned a number nobody calibrated into "95% confident".
-    # raise NotImplementedError("step 2: confidence_of")
+    # # TODO step 3. The handout turned a number nobody calibrated into "95% confident".
+    # raise NotImplementedError("step 3: confidence_of")
     ### END STARTER
     ### BEGIN SOLUTION
     """The distance from the threshold in points, banded. Not a probability: nothing here is calibrated."""
@@ -122,8 +122,8 @@ def confidence_of(card: ScoreCard, decision: Decision) -> dict[str, Any]:
 
 def data_not_used(card: ScoreCard, inputs: Mapping[str, Any]) -> list[dict[str, str]]:
     ### BEGIN STARTER
-    # # TODO step 4
-    # raise NotImplementedError("step 4: data_not_used")
+    # # TODO step 5
+    # raise NotImplementedError("step 5: data_not_used")
     ### END STARTER
     ### BEGIN SOLUTION
     return [{"field": field, "reason": PROTECTED if is_protected(field) else NOT_A_FACTOR}
@@ -134,8 +134,8 @@ def data_not_used(card: ScoreCard, inputs: Mapping[str, Any]) -> list[dict[str, 
 def explain(card: ScoreCard, inputs: Mapping[str, Any], *, subject: str | None = None, client=None,
             model: str | None = None) -> Explanation:
     ### BEGIN STARTER
-    # # TODO step 4
-    # raise NotImplementedError("step 4: explain")
+    # # TODO step 5
+    # raise NotImplementedError("step 5: explain")
     ### END STARTER
     ### BEGIN SOLUTION
     decision = card.decide(inputs)

@@ -75,7 +75,7 @@ class ScoreCard:
     def __init__(self, rules: Sequence[Rule], threshold: float = 0.0, *, approve: str = "approve",
                  decline: str = "decline", high_margin: float = 20.0, low_margin: float = 5.0):
         ### BEGIN STARTER
-        # # TODO step 1: refuse rules on protected attributes, duplicate features and an empty rule list.
+        # # TODO step 2: refuse rules on protected attributes, duplicate features and an empty rule list.
         ### END STARTER
         ### BEGIN SOLUTION
         features = [rule.feature for rule in rules]
@@ -98,8 +98,8 @@ class ScoreCard:
     def factors(self, inputs: Mapping[str, Any]) -> list[Factor]:
         ### BEGIN STARTER
         # """One factor per rule, in rule order (point 2 of the contract)."""
-        # # TODO step 1
-        # raise NotImplementedError("step 1: ScoreCard.factors")
+        # # TODO step 2
+        # raise NotImplementedError("step 2: ScoreCard.factors")
         ### END STARTER
         ### BEGIN SOLUTION
         """One factor per rule, in rule order. Only the rules' own features are read."""
@@ -110,8 +110,8 @@ class ScoreCard:
     def decide(self, inputs: Mapping[str, Any]) -> Decision:
         ### BEGIN STARTER
         # """Point 3 of the contract."""
-        # # TODO step 1
-        # raise NotImplementedError("step 1: ScoreCard.decide")
+        # # TODO step 2
+        # raise NotImplementedError("step 2: ScoreCard.decide")
         ### END STARTER
         ### BEGIN SOLUTION
         factors = self.factors(inputs)

@@ -51,8 +51,8 @@ def alternatives(clauses: list[str]) -> str:
 def applicant_summary(decision: Decision, ranked: list[Factor], changes: list[Counterfactual],
                       protected_fields: list[str], approved: bool) -> str:
     ### BEGIN STARTER
-    # # TODO step 6: the handout's summary was "The AI system is confident (87% confident) that: ...".
-    # raise NotImplementedError("step 6: applicant_summary")
+    # # TODO step 7: the handout's summary was "The AI system is confident (87% confident) that: ...".
+    # raise NotImplementedError("step 7: applicant_summary")
     ### END STARTER
     ### BEGIN SOLUTION
     sentences = [f"Your application was {'approved' if approved else 'declined'}."]

@@ -1,7 +1,7 @@
 ### BEGIN STARTER
 # """An approval gate: the agent asks, waits WITHOUT polling, and a person decides from anywhere.
 #
-# Contract (steps 1-3):
+# Contract (steps 2-4):
 #
 # - `wait(request_id)` (async) and `wait_blocking(request_id)` return the FINAL record. If it is already
 #   decided, at once. Otherwise the waiter sleeps ONCE, with the remaining time (expires_at - clock()) as its
@@ -103,8 +103,8 @@ class ApprovalGate:
     async def wait(self, request_id: str) -> ApprovalRequest:
         """The final record: approved, rejected, or expired when nobody decided before the deadline."""
         ### BEGIN STARTER
-        # # TODO step 2
-        # raise NotImplementedError("step 2: ApprovalGate.wait")
+        # # TODO step 3
+        # raise NotImplementedError("step 3: ApprovalGate.wait")
         ### END STARTER
         ### BEGIN SOLUTION
         loop = asyncio.get_running_loop()
@@ -129,8 +129,8 @@ class ApprovalGate:
     def wait_blocking(self, request_id: str) -> ApprovalRequest:
         ### BEGIN STARTER
         # """The same for synchronous code: blocks the calling thread on the request's Event, with one timeout."""
-        # # TODO step 3
-        # raise NotImplementedError("step 3: ApprovalGate.wait_blocking")
+        # # TODO step 4
+        # raise NotImplementedError("step 4: ApprovalGate.wait_blocking")
         ### END STARTER
         ### BEGIN SOLUTION
         """The same for synchronous code: blocks the calling thread on an Event, with one timeout."""
@@ -156,8 +156,8 @@ class ApprovalGate:
     def expire(self, request_id: str) -> ApprovalRequest:
         ### BEGIN STARTER
         # """Close a request nobody decided in time (a waiter's timeout calls this)."""
-        # # TODO step 2
-        # raise NotImplementedError("step 2: ApprovalGate.expire")
+        # # TODO step 3
+        # raise NotImplementedError("step 3: ApprovalGate.expire")
         ### END STARTER
         ### BEGIN SOLUTION
         """Close a request nobody decided in time (a waiter's timeout calls this). A decided one is returned
@@ -172,9 +172,9 @@ class ApprovalGate:
 
     def _decide(self, request_id: str, status: Status, by: str, reason: str) -> ApprovalRequest:
         ### BEGIN STARTER
-        # # TODO step 1. The handout's approve() set the status of whatever it found: twice, after a timeout,
+        # # TODO step 2. The handout's approve() set the status of whatever it found: twice, after a timeout,
         # # or by the agent that asked.
-        # raise NotImplementedError("step 1: ApprovalGate._decide")
+        # raise NotImplementedError("step 2: ApprovalGate._decide")
         ### END STARTER
         ### BEGIN SOLUTION
         if not by or not by.strip():
@@ -246,10 +246,10 @@ class ApprovalGate:
 
     def _wake(self, request_id: str, record: ApprovalRequest) -> None:
         ### BEGIN STARTER
-        # # TODO step 2: take (and clear) the request's futures under the lock; then, unlocked, set its Event and
+        # # TODO step 3: take (and clear) the request's futures under the lock; then, unlocked, set its Event and
         # # resolve each future with loop.call_soon_threadsafe(_resolve, future, record) (RuntimeError: that
         # # loop has closed; skip it).
-        # raise NotImplementedError("step 2: ApprovalGate._wake")
+        # raise NotImplementedError("step 3: ApprovalGate._wake")
         ### END STARTER
         ### BEGIN SOLUTION
         with self._lock:

@@ -26,14 +26,14 @@ class Report:
 
 def evaluate(validator, rows: Iterable[dict]) -> Report:
     ### BEGIN STARTER
-    # """TODO step 5. Call `validator.check(row["text"])` once per row; a row is blocked when `.allowed` is false.
+    # """TODO step 4. Call `validator.check(row["text"])` once per row; a row is blocked when `.allowed` is false.
     #
     # detection: for each attack class (ATTACK_CLASSES) that has rows, blocked rows / rows of that class.
     # overall_detection: blocked attack rows / all attack rows, pooled (not the mean of the class rates).
     # false_positive_rate: blocked benign rows / benign rows. `missed` and `false_positives` hold `row["id"]`
     # (or the row's position when it has no id). Raise ValueError for a label not in CLASSES.
     # """
-    # raise NotImplementedError("step 5: evaluate")
+    # raise NotImplementedError("step 4: evaluate")
     ### END STARTER
     ### BEGIN SOLUTION
     """Run `validator.check(row["text"])` on every row and compare `.allowed` with `row["label"]`."""

@@ -4,7 +4,7 @@
 # Attackers hide words from a regex in ways a reader, or a model, does not notice: zero-width characters
 # inside words, fullwidth letters, Cyrillic letters that look Latin, leetspeak digits, letters spaced
 # apart, invisible Unicode "tag" characters that carry a whole hidden sentence, and base64. The helpers and
-# tables below are given; `normalise` is yours (step 1 in the README).
+# tables below are given; `normalise` is yours (step 2 in the README).
 #
 # `views(text)` returns every form your rules should be tried on: the normalised text, the same with
 # separators inside words dropped ("ign-ore" -> "ignore"), a leetspeak reading, and decoded payloads.
@@ -73,7 +73,7 @@ def without_format_characters(text: str) -> str:
 
 def normalise(text: str) -> str:
     ### BEGIN STARTER
-    # """The form the rules see. TODO step 1, in this order:
+    # """The form the rules see. TODO step 2, in this order:
     #
     # 1. `reveal_tags`, then `unicodedata.normalize("NFKC", ...)` (fullwidth and other compatibility forms);
     # 2. `without_format_characters` (zero-width and other Cf characters);
@@ -81,7 +81,7 @@ def normalise(text: str) -> str:
     # 4. join letters that are spaced or dotted apart: replace each SPACED_LETTERS match by its letters only;
     # 5. tidy blanks: runs of spaces and tabs become one space, keep newlines, strip the ends.
     # """
-    # raise NotImplementedError("step 1: normalise")
+    # raise NotImplementedError("step 2: normalise")
     ### END STARTER
     ### BEGIN SOLUTION
     """The form the rules see: tags revealed, NFKC, no Cf characters, case-folded, look-alikes mapped,

@@ -9,7 +9,8 @@
   sees, and they are how hidden instructions and broken-up keywords travel.
 * Delimiter-like tokens are escaped, not deleted: `</document>`, `<|im_start|>`, `[INST]` or `<<SYS>>`
   in the text become `&lt;/document&gt;`, `&lt;|im_start|&gt;`, `&#91;INST&#93;`, `&lt;&lt;SYS&gt;&gt;`, so the
-  text cannot close the container it is placed in or open a fake turn, and the reader still sees them.
+  text cannot open a fake turn, and the reader still sees them. (What keeps a container shut against every
+  spelling of its closing tag is `wrap`'s random boundary: see isolation.py.)
 * Text longer than `max_length` is cut there and a visible marker says how much was left out.
 
 Nothing else changes: the words, their case and their order are the user's.
@@ -52,20 +53,20 @@ def escape_delimiters(text: str) -> str:
 
 def sanitise(text: str, max_length: int = DEFAULT_MAX_LENGTH) -> str:
     ### BEGIN STARTER
-    # """TODO step 4. Return the text with:
+    # """TODO step 7. Return the text with:
     #
     # * CRLF and lone CR turned into LF; characters of Unicode category Cc (controls) removed except newline and
     #   tab, and every character of category Cf (zero-width spaces and joiners, bidi controls, tag characters);
     # * delimiter-like tokens escaped with HTML entities, not deleted: chat-template tokens such as `<|im_start|>`,
     #   container tags such as `<document ...>`, `</document>`, `<user_input>`, `<system>`, and `[INST]`, `[/INST]`,
-    #   `<<SYS>>` (`<` -> `&lt;`, `>` -> `&gt;`, `[` -> `&#91;`, `]` -> `&#93;`), so the text cannot close the
-    #   container it is placed in, and a reader still sees it;
+    #   `<<SYS>>` (`<` -> `&lt;`, `>` -> `&gt;`, `[` -> `&#91;`, `]` -> `&#93;`), so the text cannot open a fake
+    #   turn, and a reader still sees it;
     # * if longer than `max_length` (after removing invisible characters, before escaping): the first `max_length`
     #   characters, then a marker on its own line such as `[truncated: 380 more characters not shown]`.
     #
     # Everything else, words, case and order, stays as the user wrote it. Raise ValueError if max_length < 1.
     # """
-    # raise NotImplementedError("step 4: sanitise")
+    # raise NotImplementedError("step 7: sanitise")
     ### END STARTER
     ### BEGIN SOLUTION
     """Invisible characters removed, delimiter-like tokens escaped, cut at `max_length` with a marker."""

@@ -20,8 +20,8 @@ def guarded(switch: KillSwitch, feature: str, fallback: Any) -> Callable:
     # """A decorator for sync and async functions. While `switch.is_enabled(feature)` is False, the function is not
     # called: the caller gets `fallback(*args, **kwargs)` when fallback is callable, else `fallback` itself. An async
     # function stays async (the wrapper is `async def` and awaits it)."""
-    # # TODO step 4
-    # raise NotImplementedError("step 4: guarded")
+    # # TODO step 5
+    # raise NotImplementedError("step 5: guarded")
     ### END STARTER
     ### BEGIN SOLUTION
     """Decorator for sync and async functions. `fallback` is called with the same arguments when it is callable,

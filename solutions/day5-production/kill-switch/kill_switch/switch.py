@@ -83,8 +83,8 @@ class KillSwitch:
         # feature's `enabled` from Redis (one pipeline: one round trip), and cache the answer with the time taken
         # BEFORE the read. If Redis fails (redis.RedisError, OSError): answer `not self.fail_closed`, and cache
         # that too, so a dead Redis is not asked on every request. Never raises."""
-        # # TODO step 1
-        # raise NotImplementedError("step 1: KillSwitch.is_enabled")
+        # # TODO step 2
+        # raise NotImplementedError("step 2: KillSwitch.is_enabled")
         ### END STARTER
         ### BEGIN SOLUTION
         now = self.clock()
@@ -111,8 +111,8 @@ class KillSwitch:
         ### BEGIN STARTER
         # """Switch a feature (or, with feature=None, everything) off; `by` and `reason` are required. Raises if
         # Redis cannot record it: an operator must know their switch did not flip."""
-        # # TODO step 2
-        # raise NotImplementedError("step 2: KillSwitch.disable")
+        # # TODO step 3
+        # raise NotImplementedError("step 3: KillSwitch.disable")
         ### END STARTER
         ### BEGIN SOLUTION
         """Switch a feature (or, with feature=None, everything) off. Raises if Redis cannot record it."""
@@ -123,8 +123,8 @@ class KillSwitch:
 
     def enable(self, feature: str | None = None, *, by: str, reason: str = "") -> None:
         ### BEGIN STARTER
-        # # TODO step 2
-        # raise NotImplementedError("step 2: KillSwitch.enable")
+        # # TODO step 3
+        # raise NotImplementedError("step 3: KillSwitch.enable")
         ### END STARTER
         ### BEGIN SOLUTION
         self._set(feature, True, by, reason)
@@ -133,8 +133,8 @@ class KillSwitch:
     def state(self, feature: str | None = None) -> SwitchState:
         ### BEGIN STARTER
         # """The switch's stored state, read from Redis (not the cache); enabled with by/reason/at None if unset."""
-        # # TODO step 3
-        # raise NotImplementedError("step 3: KillSwitch.state")
+        # # TODO step 4
+        # raise NotImplementedError("step 4: KillSwitch.state")
         ### END STARTER
         ### BEGIN SOLUTION
         """The switch's stored state, read from Redis (not the cache)."""
@@ -147,8 +147,8 @@ class KillSwitch:
         ### BEGIN STARTER
         # """The last `limit` toggles, oldest first: dicts with action ("enable"/"disable"), feature (None for the
         # global switch), by, reason and at."""
-        # # TODO step 3
-        # raise NotImplementedError("step 3: KillSwitch.audit")
+        # # TODO step 4
+        # raise NotImplementedError("step 4: KillSwitch.audit")
         ### END STARTER
         ### BEGIN SOLUTION
         """The last `limit` toggles, oldest first."""

@@ -19,10 +19,11 @@ from model_router.features import assess
 from model_router.requests import LEVELS, Assessment, Request, Route, count_tokens
 ### END SOLUTION
 
-# Current ids from agentkit.models.REGISTRY, cheapest tier first. Prices are never typed here: genai-prices has them.
+# The cheapest current model of each registry tier (agentkit.models.REGISTRY), cheapest tier first, as
+# genai-prices prices them today. Prices are never typed here: genai-prices has them.
 TIERS: dict[str, dict[str, str]] = {
-    "anthropic": {"simple": "claude-haiku-4-5", "moderate": "claude-sonnet-4-6", "complex": "claude-opus-5-5"},
-    "openai": {"simple": "gpt-5.4-mini", "moderate": "gpt-6.1-terra", "complex": "gpt-6-astra"},
+    "anthropic": {"simple": "claude-haiku-5-5", "moderate": "claude-sonnet-5-5", "complex": "claude-opus-5-5"},
+    "openai": {"simple": "gpt-6-luna", "moderate": "gpt-6.1-terra", "complex": "gpt-6-astra"},
 }
 
 

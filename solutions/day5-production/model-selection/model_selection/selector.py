@@ -9,10 +9,12 @@ Contract of `ModelSelector(candidates, provider=...)`:
    provider) of input_tokens in and max_tokens out: the most the call can cost.
 3. `choose(complexity, *, input_tokens, max_tokens, budget)`: complexity is a key of COMPLEXITIES (else ValueError).
    The ceiling is the least capable rank that covers it (the smallest candidate rank >= COMPLEXITIES[complexity];
-   the highest rank if none is that capable); never choose above it. From the ceiling down, most capable first and
-   the cheaper of equal ranks first, return the first candidate whose worst case is <= budget.request_limit(),
-   as a Selection (passed_over: the candidates tried before it). If none fits, raise NoAffordableModel naming the
-   cheapest candidate and its worst case.
+   the highest rank if none is that capable); never choose above it. A candidate whose context window (the
+   registry's `context_window`) is smaller than input_tokens + max_tokens cannot take the request: leave it out.
+   If no candidate up to the ceiling can take it, raise PromptTooLong. From the ceiling down, most capable first
+   and the cheaper of equal ranks first, return the first remaining candidate whose worst case is
+   <= budget.request_limit(), as a Selection (passed_over: the candidates tried before it). If none fits, raise
+   NoAffordableModel naming the cheapest remaining candidate and its worst case.
 4. `chat(client, prompt, *, complexity, budget, system=None, max_tokens=1024)`: choose with
    prompt_tokens(prompt, system) and max_tokens, then client.chat(prompt, system=system, max_tokens=max_tokens,
    model=<the chosen model>) and return Chosen(selection, reply). A refusal sends nothing.
@@ -36,6 +38,10 @@ from model_selection.budget import Budget
 ### BEGIN SOLUTION
 from model_selection.candidates import COMPLEXITIES, Candidate, prompt_tokens
 ### END SOLUTION
+
+
+class PromptTooLong(ValueError):
+    """The prompt plus max_tokens is larger than the context window of every candidate the task may use."""
 
 
 class NoAffordableModel(Exception):
@@ -109,14 +115,21 @@ class ModelSelector:
 
     def choose(self, complexity: str, *, input_tokens: int, max_tokens: int, budget: Budget) -> Selection:
         ### BEGIN STARTER
-        # """The most capable candidate the task needs whose worst case fits budget.request_limit()."""
-        # # TODO step 4: rule 3.
+        # """The most capable candidate the task needs whose window holds the request and whose worst case fits
+        # budget.request_limit()."""
+        # # TODO step 4: rule 3. REGISTRY[model].context_window is the window.
         # raise NotImplementedError("step 4: ModelSelector.choose")
         ### END STARTER
         ### BEGIN SOLUTION
         limit = budget.request_limit()
         ladder = self._ladder(complexity)
-        priced = sorted(((c, self.worst_case_cost(c.model, input_tokens, max_tokens)) for c in ladder),
+        needed = input_tokens + max_tokens
+        holding = [c for c in ladder if REGISTRY[c.model].context_window >= needed]
+        if not holding:
+            largest = max(REGISTRY[c.model].context_window for c in ladder)
+            raise PromptTooLong(f"{input_tokens:,} tokens in plus max_tokens={max_tokens:,} do not fit the context "
+                                f"window of any candidate for a {complexity} task (the largest holds {largest:,})")
+        priced = sorted(((c, self.worst_case_cost(c.model, input_tokens, max_tokens)) for c in holding),
                         key=lambda pair: (-pair[0].rank, pair[1]))  # most capable first; the cheaper of equals first
         for index, (candidate, cost) in enumerate(priced):
             if cost <= limit:

@@ -1,4 +1,5 @@
-"""Output validation: find keys, tokens and passwords in model output and redact them before anyone sees them."""
+"""Output validation: find keys, tokens, passwords and personal data in model output and redact them before anyone
+sees them."""
 from output_guard.entropy import shannon_entropy
 from output_guard.findings import KINDS, Finding, Redaction, placeholder
 from output_guard.guard import GuardedClient, GuardedStream, log_findings, validate_reply

@@ -3,8 +3,8 @@
 #
 # Contract (README "What counts as a secret" has the table and the examples):
 #
-# A detector is anything with a `kind` and a `find(text) -> Iterator[Finding]` method. `ALL` lists them;
-# `scan` (scan.py) runs them all and merges what they find. Report only the secret part: for
+# A detector is anything with a `kind` and a `find(text) -> Iterator[Finding]` method. `SECRETS` lists yours;
+# `ALL` adds the personal-data detectors of pii.py, and `scan` (scan.py) runs them all and merges what they find. Report only the secret part: for
 # `password=hunter2` the span of `hunter2`, for `postgres://app:s3cret@db` the span of `s3cret`.
 #
 # Known formats (no context needed):
@@ -63,6 +63,7 @@ from dataclasses import dataclass
 from output_guard.entropy import shannon_entropy
 ### END SOLUTION
 from output_guard.findings import Finding
+from output_guard.pii import PII
 
 Check = Callable[[str, re.Match[str], str], bool]  # (value, match, whole text) -> is it a secret?
 
@@ -118,9 +119,9 @@ def has_digit_and_letter(value: str) -> bool:
 
 
 ### BEGIN STARTER
-# # TODO steps 1-3: the known formats (Detector with a regex, and a check where the shape alone is not enough),
+# # TODO steps 2-4: the known formats (Detector with a regex, and a check where the shape alone is not enough),
 # # the assignments (only the value; a small class of your own is easiest), and the high-entropy detector.
-# ALL: list = []
+# SECRETS: list = []
 ### END STARTER
 ### BEGIN SOLUTION
 # --- known formats ---------------------------------------------------------------------------------------------
@@ -279,5 +280,7 @@ class HighEntropy:
         return True
 
 
-ALL = [*KNOWN_FORMATS, *ASSIGNMENTS, HighEntropy()]
+SECRETS = [*KNOWN_FORMATS, *ASSIGNMENTS, HighEntropy()]
 ### END SOLUTION
+
+ALL = [*SECRETS, *PII]   # personal data (pii.py) after the secrets

@@ -8,7 +8,7 @@ from typing import NamedTuple
 # (earliest in this list): `Authorization: Bearer sk-ant-...` is an Anthropic key, not just a bearer token.
 KINDS = ("private_key", "anthropic_api_key", "openai_api_key", "github_token", "slack_token", "stripe_key",
          "google_api_key", "aws_access_key_id", "aws_secret_access_key", "jwt", "connection_password",
-         "bearer_token", "password", "secret", "high_entropy")
+         "bearer_token", "password", "secret", "high_entropy", "email", "card_number", "iban", "phone")
 
 
 @dataclass(frozen=True)

@@ -38,8 +38,8 @@ OnFindings = Callable[[list[Finding]], None]
 def validate_reply(reply: Reply) -> tuple[Reply, list[Finding]]:
     """A copy of `reply` with its text redacted, and what was found (kinds and spans, no values)."""
     ### BEGIN STARTER
-    # # TODO step 6
-    # raise NotImplementedError("step 6: validate_reply")
+    # # TODO step 7
+    # raise NotImplementedError("step 7: validate_reply")
     ### END STARTER
     ### BEGIN SOLUTION
     redacted = redact(reply.text)
@@ -86,8 +86,8 @@ class GuardedClient:
 
     def chat(self, messages, **options) -> Reply:
         ### BEGIN STARTER
-        # # TODO step 6
-        # raise NotImplementedError("step 6: GuardedClient.chat")
+        # # TODO step 7
+        # raise NotImplementedError("step 7: GuardedClient.chat")
         ### END STARTER
         ### BEGIN SOLUTION
         safe, findings = validate_reply(self.client.chat(messages, **options))
@@ -98,8 +98,8 @@ class GuardedClient:
 
     def stream(self, messages, **options) -> GuardedStream:
         ### BEGIN STARTER
-        # # TODO step 7
-        # raise NotImplementedError("step 7: GuardedClient.stream")
+        # # TODO step 8
+        # raise NotImplementedError("step 8: GuardedClient.stream")
         ### END STARTER
         ### BEGIN SOLUTION
         return GuardedStream(self.client.stream(messages, **options), self.on_findings)

@@ -62,8 +62,8 @@ class StreamRedactor:
 
     def feed(self, chunk: str) -> str:
         ### BEGIN STARTER
-        # # TODO step 5
-        # raise NotImplementedError("step 5: StreamRedactor.feed")
+        # # TODO step 6
+        # raise NotImplementedError("step 6: StreamRedactor.feed")
         ### END STARTER
         ### BEGIN SOLUTION
         self._pending += chunk
@@ -78,8 +78,8 @@ class StreamRedactor:
 
     def finish(self) -> str:
         ### BEGIN STARTER
-        # # TODO step 5
-        # raise NotImplementedError("step 5: StreamRedactor.finish")
+        # # TODO step 6
+        # raise NotImplementedError("step 6: StreamRedactor.finish")
         ### END STARTER
         ### BEGIN SOLUTION
         return self._release(final=True)

@@ -30,8 +30,8 @@ def bucket(feature: str, user_id: str) -> int:
     # """The user's bucket for this feature, 0 to BUCKETS - 1, the same in every process and after every restart.
     # Hash the feature together with the user, so that each feature's rollout picks its own users:
     # int.from_bytes(sha256(f"{feature}:{user_id}").digest()[:8], "big") % BUCKETS."""
-    # # TODO step 1
-    # raise NotImplementedError("step 1: bucket")
+    # # TODO step 2
+    # raise NotImplementedError("step 2: bucket")
     ### END STARTER
     ### BEGIN SOLUTION
     """The user's bucket for this feature, 0 to BUCKETS - 1, the same in every process."""
@@ -44,8 +44,8 @@ def in_rollout(feature: str, user_id: str, percent: float) -> bool:
     ### BEGIN STARTER
     # """True if the user gets the feature at `percent` (0 to 100): the bucket is below the percentage in basis
     # points. A user who is in at p% must be in at every higher percentage."""
-    # # TODO step 1
-    # raise NotImplementedError("step 1: in_rollout")
+    # # TODO step 2
+    # raise NotImplementedError("step 2: in_rollout")
     ### END STARTER
     ### BEGIN SOLUTION
     """True if the user gets the feature at this percentage. A user in at p% is in at every higher percentage,

@@ -33,7 +33,7 @@ class SlidingWindow:
         if size < 1:
             raise ValueError("a window holds at least one request")
         ### BEGIN STARTER
-        # # TODO step 2: keep the samples in a deque(maxlen=size)
+        # # TODO step 3: keep the samples in a deque(maxlen=size)
         ### END STARTER
         ### BEGIN SOLUTION
         self._samples: deque[tuple[bool, float]] = deque(maxlen=size)
@@ -41,8 +41,8 @@ class SlidingWindow:
 
     def add(self, ok: bool, latency_ms: float) -> None:
         ### BEGIN STARTER
-        # # TODO step 2
-        # raise NotImplementedError("step 2: SlidingWindow.add")
+        # # TODO step 3
+        # raise NotImplementedError("step 3: SlidingWindow.add")
         ### END STARTER
         ### BEGIN SOLUTION
         self._samples.append((bool(ok), float(latency_ms)))
@@ -50,8 +50,8 @@ class SlidingWindow:
 
     def clear(self) -> None:
         ### BEGIN STARTER
-        # # TODO step 2
-        # raise NotImplementedError("step 2: SlidingWindow.clear")
+        # # TODO step 3
+        # raise NotImplementedError("step 3: SlidingWindow.clear")
         ### END STARTER
         ### BEGIN SOLUTION
         self._samples.clear()
@@ -59,8 +59,8 @@ class SlidingWindow:
 
     def __len__(self) -> int:
         ### BEGIN STARTER
-        # # TODO step 2
-        # raise NotImplementedError("step 2: SlidingWindow.__len__")
+        # # TODO step 3
+        # raise NotImplementedError("step 3: SlidingWindow.__len__")
         ### END STARTER
         ### BEGIN SOLUTION
         return len(self._samples)
@@ -69,8 +69,8 @@ class SlidingWindow:
     def error_rate(self) -> float:
         ### BEGIN STARTER
         # """Failed requests / requests in the window; 0.0 when empty."""
-        # # TODO step 2
-        # raise NotImplementedError("step 2: SlidingWindow.error_rate")
+        # # TODO step 3
+        # raise NotImplementedError("step 3: SlidingWindow.error_rate")
         ### END STARTER
         ### BEGIN SOLUTION
         return sum(1 for ok, _ in self._samples if not ok) / len(self._samples) if self._samples else 0.0
@@ -79,8 +79,8 @@ class SlidingWindow:
     def p95_ms(self) -> float:
         ### BEGIN STARTER
         # """95th percentile latency, nearest rank: sorted latencies[ceil(0.95 * n) - 1]; 0.0 when empty."""
-        # # TODO step 2
-        # raise NotImplementedError("step 2: SlidingWindow.p95_ms")
+        # # TODO step 3
+        # raise NotImplementedError("step 3: SlidingWindow.p95_ms")
         ### END STARTER
         ### BEGIN SOLUTION
         """95th percentile latency (nearest rank); 0.0 when empty."""

@@ -50,8 +50,8 @@ def random_boundary() -> str:
 def occurs_in(boundary: str, texts: Iterable[str]) -> bool:
     """Whether `boundary` appears in any text, ignoring case and the disguises `fold` undoes."""
     ### BEGIN STARTER
-    # # TODO step 1
-    # raise NotImplementedError("step 1: occurs_in")
+    # # TODO step 2
+    # raise NotImplementedError("step 2: occurs_in")
     ### END STARTER
     ### BEGIN SOLUTION
     wanted = boundary.casefold()
@@ -63,8 +63,8 @@ def choose_boundary(texts: Iterable[str], boundary: str | None = None,
                     new_boundary: Callable[[], str] = random_boundary) -> str:
     ### BEGIN STARTER
     # """The boundary to use around `texts` (see the module docstring)."""
-    # # TODO step 1: check a given boundary, or draw until a draw is well formed and absent from every text.
-    # raise NotImplementedError("step 1: choose_boundary")
+    # # TODO step 2: check a given boundary, or draw until a draw is well formed and absent from every text.
+    # raise NotImplementedError("step 2: choose_boundary")
     ### END STARTER
     ### BEGIN SOLUTION
     """The boundary to use around `texts`.

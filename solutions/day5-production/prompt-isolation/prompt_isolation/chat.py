@@ -44,8 +44,8 @@ class IsolatedChat:
 
     def ask(self, user_input: str, documents: Sequence[str] = ()) -> Reply:
         ### BEGIN STARTER
-        # # TODO step 4: isolate, then one client.chat call with the user turn as the message and the system prompt.
-        # raise NotImplementedError("step 4: IsolatedChat.ask")
+        # # TODO step 5: isolate, then one client.chat call with the user turn as the message and the system prompt.
+        # raise NotImplementedError("step 5: IsolatedChat.ask")
         ### END STARTER
         ### BEGIN SOLUTION
         prompt = isolate(self.system, user_input, documents, new_boundary=self.new_boundary)

@@ -46,8 +46,8 @@ ESCAPED_BRACKET = "&lt;"
 def tag_pattern(names: Iterable[str]) -> re.Pattern[str]:
     """Matches, in folded text, the "<" that opens a tag-like sequence of any of `names`."""
     ### BEGIN STARTER
-    # # TODO step 2: for "user_input" the name part is user[\s_-]*input; the match itself should be just the "<".
-    # raise NotImplementedError("step 2: tag_pattern")
+    # # TODO step 3: for "user_input" the name part is user[\s_-]*input; the match itself should be just the "<".
+    # raise NotImplementedError("step 3: tag_pattern")
     ### END STARTER
     ### BEGIN SOLUTION
     spelled = [r"[\s_-]*".join(map(re.escape, re.split(r"[\s_-]+", name.casefold()))) for name in names]
@@ -58,8 +58,8 @@ def tag_pattern(names: Iterable[str]) -> re.Pattern[str]:
 def neutralise(text: str, names: Iterable[str]) -> str:
     """`text` with the "<" of every tag-like sequence of `names` replaced by `&lt;`."""
     ### BEGIN STARTER
-    # # TODO step 2: fold, find the matches, map each one back with `origin`, replace those characters only.
-    # raise NotImplementedError("step 2: neutralise")
+    # # TODO step 3: fold, find the matches, map each one back with `origin`, replace those characters only.
+    # raise NotImplementedError("step 3: neutralise")
     ### END STARTER
     ### BEGIN SOLUTION
     folded, origin = fold(text)

@@ -92,8 +92,8 @@ def closing_tag(name: str, boundary: str) -> str:
 def container(name: str, text: str, boundary: str, index: int | None = None) -> str:
     """`text`, neutralised, between the opening and closing tags of one container."""
     ### BEGIN STARTER
-    # # TODO step 3
-    # raise NotImplementedError("step 3: container")
+    # # TODO step 4
+    # raise NotImplementedError("step 4: container")
     ### END STARTER
     ### BEGIN SOLUTION
     return f"{opening_tag(name, boundary, index)}\n{neutralise(text, CONTAINERS)}\n{closing_tag(name, boundary)}"
@@ -104,9 +104,9 @@ def isolate(system: str, user_input: str, documents: Sequence[str] = (), boundar
             new_boundary: Callable[[], str] = random_boundary) -> IsolatedPrompt:
     ### BEGIN STARTER
     # """(system prompt, user turn) for one request; see the module docstring."""
-    # # TODO step 3. The handout's version, for comparison (do not keep it: a typed </user_input> escapes it):
+    # # TODO step 4. The handout's version, for comparison (do not keep it: a typed </user_input> escapes it):
     # #   f"<user_input>\n{user_input}\n</user_input>"
-    # raise NotImplementedError("step 3: isolate")
+    # raise NotImplementedError("step 4: isolate")
     ### END STARTER
     ### BEGIN SOLUTION
     """(system prompt, user turn) for one request; see the module docstring.

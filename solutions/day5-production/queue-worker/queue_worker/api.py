@@ -38,8 +38,8 @@ def create_app(tasks: TaskQueue) -> FastAPI:
     #   IdempotencyConflict (FastAPI already answers 422 for an empty document).
     # * `GET /tasks/{task_id}`: 200 with {"task_id", "status", "attempts", "result", "error"}, or 404.
     # """
-    # # TODO step 6
-    # raise NotImplementedError("step 6: create_app")
+    # # TODO step 7
+    # raise NotImplementedError("step 7: create_app")
     ### END STARTER
     ### BEGIN SOLUTION
     app = FastAPI(title="Document summaries")

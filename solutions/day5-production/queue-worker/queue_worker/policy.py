@@ -38,8 +38,8 @@ class RetryPolicy:
         # """The delay before each retry, in whole seconds (RQ's scheduler works in seconds): one per retry,
         # `min(max_delay, base_delay * factor ** n)` for retry n = 0, 1, ... For example
         # RetryPolicy(max_retries=3, base_delay=2, factor=3).intervals() == [2, 6, 18]."""
-        # # TODO step 1
-        # raise NotImplementedError("step 1: RetryPolicy.intervals")
+        # # TODO step 2
+        # raise NotImplementedError("step 2: RetryPolicy.intervals")
         ### END STARTER
         ### BEGIN SOLUTION
         """The delay before each retry, in whole seconds (RQ's scheduler works in seconds)."""
@@ -49,8 +49,8 @@ class RetryPolicy:
     def rq_retry(self) -> Retry | None:
         ### BEGIN STARTER
         # """The same schedule as RQ's `Retry(max=..., interval=[...])`, or None when the policy allows no retries."""
-        # # TODO step 1
-        # raise NotImplementedError("step 1: RetryPolicy.rq_retry")
+        # # TODO step 2
+        # raise NotImplementedError("step 2: RetryPolicy.rq_retry")
         ### END STARTER
         ### BEGIN SOLUTION
         """The same schedule as RQ's `Retry`, or None when the policy allows no retries."""
@@ -65,8 +65,8 @@ def is_retryable(exc: BaseException) -> bool:
     # """True only for errors the provider says may succeed next time (429, 5xx, overloaded, timeouts): an
     # `agentkit.LLMError` whose `retryable` is True. A 400 or 401 fails the same way every time, and any other
     # exception is a bug in our own code."""
-    # # TODO step 1
-    # raise NotImplementedError("step 1: is_retryable")
+    # # TODO step 2
+    # raise NotImplementedError("step 2: is_retryable")
     ### END STARTER
     ### BEGIN SOLUTION
     """True only for errors the provider says may succeed next time (429, 5xx, overloaded, timeouts).

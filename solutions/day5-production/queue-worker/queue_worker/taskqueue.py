@@ -110,8 +110,8 @@ class TaskQueue:
         # Without a key: a new job every time. With a key: the job id is `self.task_id_for(key)`, enqueued with
         # `unique=True`; on DuplicateJobError return the existing id, unless its fingerprint differs, then raise
         # IdempotencyConflict."""
-        # # TODO step 3
-        # raise NotImplementedError("step 3: TaskQueue.submit")
+        # # TODO step 4 without a key; step 6 with one
+        # raise NotImplementedError("step 4: TaskQueue.submit")
         ### END STARTER
         ### BEGIN SOLUTION
         """Enqueue a summary and return its task id. The same key returns the same id (and makes no new job);
@@ -142,8 +142,8 @@ class TaskQueue:
         ### BEGIN STARTER
         # """A fixed-length job id from any client key, namespaced by queue: e.g. "task-" + the first 32 hex
         # digits of sha256(queue name + "\\n" + key)."""
-        # # TODO step 3
-        # raise NotImplementedError("step 3: TaskQueue.task_id_for")
+        # # TODO step 6
+        # raise NotImplementedError("step 6: TaskQueue.task_id_for")
         ### END STARTER
         ### BEGIN SOLUTION
         """A fixed-length job id from any client key, namespaced by queue."""

@@ -64,8 +64,8 @@ def record_failure(job, exc: BaseException) -> None:
     # Keep `job.meta["last_error"] = describe(exc)` and `job.meta["retryable"] = is_retryable(exc)`, saved with
     # `job.save_meta()`. If the error is not retryable, set `job.retries_left = 0`: the worker reads it right after
     # the job raises, so RQ fails the job at once (into the failed-job registry) instead of scheduling a retry."""
-    # # TODO step 2
-    # raise NotImplementedError("step 2: record_failure")
+    # # TODO step 3
+    # raise NotImplementedError("step 3: record_failure")
     ### END STARTER
     ### BEGIN SOLUTION
     """Keep the error for the status and dead-letter views; stop RQ retrying an error no retry can fix."""

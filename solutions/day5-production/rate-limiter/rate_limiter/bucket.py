@@ -145,8 +145,8 @@ class TokenBucket:
     def __init__(self, rate: float, capacity: float, *, clock: Clock = time.monotonic):
         ### BEGIN STARTER
         # self.rate, self.capacity, self.clock = float(rate), float(capacity), clock
-        # # TODO step 1: the state: tokens now (start at capacity), when they were last brought up to date,
-        # # and a threading.Lock (step 3).
+        # # TODO step 2: the state: tokens now (start at capacity), when they were last brought up to date,
+        # # and a threading.Lock (step 4).
         ### END STARTER
         ### BEGIN SOLUTION
         self.rate, self.capacity = float(rate), float(capacity)
@@ -157,9 +157,9 @@ class TokenBucket:
         ### BEGIN STARTER
         # """Take `tokens` now if they are there (True), else take nothing (False). Never blocks.
         # ValueError if `tokens` > capacity: such a request could never succeed."""
-        # # TODO step 1: refill by (now - last update) * rate, capped at capacity; then take or refuse.
-        # # TODO step 3: do all of it while holding the lock.
-        # raise NotImplementedError("step 1: TokenBucket.acquire")
+        # # TODO step 2: refill by (now - last update) * rate, capped at capacity; then take or refuse.
+        # # TODO step 4: do all of it while holding the lock.
+        # raise NotImplementedError("step 2: TokenBucket.acquire")
         ### END STARTER
         ### BEGIN SOLUTION
         """Take `tokens` now if they are there; never blocks. ValueError if `tokens` > capacity."""
@@ -169,8 +169,8 @@ class TokenBucket:
     def time_until(self, tokens: float = 1) -> float:
         ### BEGIN STARTER
         # """Seconds until `tokens` will be in the bucket; 0.0 if they are now. ValueError if `tokens` > capacity."""
-        # # TODO step 1: (tokens - tokens now) / rate, after a refill; never negative.
-        # raise NotImplementedError("step 1: TokenBucket.time_until")
+        # # TODO step 2: (tokens - tokens now) / rate, after a refill; never negative.
+        # raise NotImplementedError("step 2: TokenBucket.time_until")
         ### END STARTER
         ### BEGIN SOLUTION
         """Seconds until `tokens` will be available (0.0 if they are now; inf if the rate is 0)."""
@@ -181,10 +181,10 @@ class TokenBucket:
         ### BEGIN STARTER
         # """Wait until `tokens` are available, take them and return True. Return False at once, taking nothing,
         # if that would take longer than `timeout` seconds."""
-        # # TODO step 4: compute the wait and sleep ONCE for that long (asyncio.sleep). No loop that sleeps
+        # # TODO step 5: compute the wait and sleep ONCE for that long (asyncio.sleep). No loop that sleeps
         # # 100 ms and tries again. Several waiters must not all get the same token: reserving the tokens before
         # # sleeping (the level may go below zero) is the simplest way.
-        # raise NotImplementedError("step 4: TokenBucket.wait")
+        # raise NotImplementedError("step 5: TokenBucket.wait")
         ### END STARTER
         ### BEGIN SOLUTION
         """Wait until `tokens` are available and take them: True. False at once if that would take longer
@@ -224,7 +224,7 @@ class RateLimiter:
         self.requests_per_minute, self.tokens_per_minute = float(requests_per_minute), float(tokens_per_minute)
         ### BEGIN STARTER
         # self.burst, self.clock = float(burst), clock
-        # # TODO step 2: two budgets that are checked and charged together, under one lock.
+        # # TODO step 3: two budgets that are checked and charged together, under one lock.
         ### END STARTER
         ### BEGIN SOLUTION
         self._buckets = _Buckets([requests_per_minute / 60, tokens_per_minute / 60],
@@ -235,8 +235,8 @@ class RateLimiter:
         ### BEGIN STARTER
         # """One request of `tokens` tokens: if both budgets have room, charge both and return True; otherwise
         # charge neither and return False."""
-        # # TODO step 2
-        # raise NotImplementedError("step 2: RateLimiter.acquire")
+        # # TODO step 3
+        # raise NotImplementedError("step 3: RateLimiter.acquire")
         ### END STARTER
         ### BEGIN SOLUTION
         """One request using `tokens` tokens: True if both budgets had room (both are charged), else False and
@@ -247,8 +247,8 @@ class RateLimiter:
     def time_until(self, tokens: float) -> float:
         ### BEGIN STARTER
         # """Seconds until both budgets have room for one request of `tokens` tokens."""
-        # # TODO step 2
-        # raise NotImplementedError("step 2: RateLimiter.time_until")
+        # # TODO step 3
+        # raise NotImplementedError("step 3: RateLimiter.time_until")
         ### END STARTER
         ### BEGIN SOLUTION
         return self._buckets.time_until([1, tokens])
@@ -256,8 +256,8 @@ class RateLimiter:
 
     async def wait(self, tokens: float, timeout: float | None = None) -> bool:
         ### BEGIN STARTER
-        # # TODO step 4: as TokenBucket.wait, for both budgets at once.
-        # raise NotImplementedError("step 4: RateLimiter.wait")
+        # # TODO step 5: as TokenBucket.wait, for both budgets at once.
+        # raise NotImplementedError("step 5: RateLimiter.wait")
         ### END STARTER
         ### BEGIN SOLUTION
         return await self._buckets.wait([1, tokens], timeout)

@@ -43,7 +43,7 @@ class PerKeyLimiter:
             raise ValueError("max_keys must be at least 1")
         self.factory, self.max_keys = factory, max_keys
         ### BEGIN STARTER
-        # # TODO step 5: an LRU of limiters (collections.OrderedDict) and a lock for it.
+        # # TODO step 6: an LRU of limiters (collections.OrderedDict) and a lock for it.
         ### END STARTER
         ### BEGIN SOLUTION
         self._limiters: OrderedDict[Hashable, Any] = OrderedDict()
@@ -67,8 +67,8 @@ class PerKeyLimiter:
     def acquire(self, key: Hashable, *args: Any, **kwargs: Any) -> bool:
         ### BEGIN STARTER
         # """`acquire` on the key's own limiter, with the same arguments."""
-        # # TODO step 5: find or make the key's limiter, mark it most recently used, evict beyond max_keys.
-        # raise NotImplementedError("step 5: PerKeyLimiter.acquire")
+        # # TODO step 6: find or make the key's limiter, mark it most recently used, evict beyond max_keys.
+        # raise NotImplementedError("step 6: PerKeyLimiter.acquire")
         ### END STARTER
         ### BEGIN SOLUTION
         """`acquire` on the key's own limiter, with the same arguments (tokens)."""
@@ -77,8 +77,8 @@ class PerKeyLimiter:
 
     async def wait(self, key: Hashable, *args: Any, **kwargs: Any) -> bool:
         ### BEGIN STARTER
-        # # TODO step 5 (optional, not graded): `wait` on the key's own limiter.
-        # raise NotImplementedError("step 5: PerKeyLimiter.wait")
+        # # TODO step 6 (optional, not graded): `wait` on the key's own limiter.
+        # raise NotImplementedError("step 6: PerKeyLimiter.wait")
         ### END STARTER
         ### BEGIN SOLUTION
         return await self.limiter_for(key).wait(*args, **kwargs)
@@ -87,8 +87,8 @@ class PerKeyLimiter:
     def __len__(self) -> int:
         ### BEGIN STARTER
         # """How many keys have a limiter in memory now."""
-        # # TODO step 5
-        # raise NotImplementedError("step 5: PerKeyLimiter.__len__")
+        # # TODO step 6
+        # raise NotImplementedError("step 6: PerKeyLimiter.__len__")
         ### END STARTER
         ### BEGIN SOLUTION
         """How many keys have a limiter in memory now (never more than max_keys)."""

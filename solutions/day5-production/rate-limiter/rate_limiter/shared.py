@@ -16,7 +16,7 @@ would be full again, and a missing key means a full bucket, so an expired key lo
 from __future__ import annotations
 
 ### BEGIN STARTER
-# # TODO step 6: a Lua script that, for the bucket in KEYS[1], reads the level and the time of the last update,
+# # TODO step 7: a Lua script that, for the bucket in KEYS[1], reads the level and the time of the last update,
 # # refills from the time Redis reports (redis.call('TIME')), takes the tokens if they are there, writes the new
 # # state back, sets the key to expire once the bucket would be full again, and returns whether it granted.
 # TOKEN_BUCKET_LUA = """
@@ -85,7 +85,7 @@ class RedisRateLimiter:
             raise ValueError("rate and capacity must be > 0")
         self.redis, self.rate, self.capacity, self.prefix = redis, float(rate), float(capacity), prefix
         ### BEGIN STARTER
-        # # TODO step 6: register the script once (redis.register_script).
+        # # TODO step 7: register the script once (redis.register_script).
         ### END STARTER
         ### BEGIN SOLUTION
         self._script = redis.register_script(TOKEN_BUCKET_LUA)  # EVALSHA, re-sent if the server forgot it
@@ -105,8 +105,8 @@ class RedisRateLimiter:
         ### BEGIN STARTER
         # """Take `tokens` from `key`'s bucket if they are there. Never over-admits, however many processes ask.
         # ValueError if `tokens` > capacity."""
-        # # TODO step 6: run the script with the key, rate, capacity and tokens.
-        # raise NotImplementedError("step 6: RedisRateLimiter.acquire")
+        # # TODO step 7: run the script with the key, rate, capacity and tokens.
+        # raise NotImplementedError("step 7: RedisRateLimiter.acquire")
         ### END STARTER
         ### BEGIN SOLUTION
         """Take `tokens` from `key`'s bucket if they are there. Never over-admits, however many processes ask."""

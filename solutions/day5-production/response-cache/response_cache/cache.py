@@ -53,10 +53,10 @@ def cache_key(model: str, system: str | None, messages: str | list, **params: An
     ### BEGIN STARTER
     # """A string key for the request, the same in every process and on every run, different whenever the
     # model, the system prompt, any message or any parameter differs. The order of `params` must not matter."""
-    # # TODO step 1: canonical JSON (json.dumps with sort_keys=True) of all four parts, hashed with
+    # # TODO step 2: canonical JSON (json.dumps with sort_keys=True) of all four parts, hashed with
     # # hashlib.sha256. Not hash(): it is salted per process. Messages may be a string or a list of
     # # {"role", "content"} dicts or agentkit.Message objects (Message.model_dump gives plain data).
-    # raise NotImplementedError("step 1: cache_key")
+    # raise NotImplementedError("step 2: cache_key")
     ### END STARTER
     ### BEGIN SOLUTION
     """A hex SHA-256 of the request, the same in every process and on every run.
@@ -82,8 +82,8 @@ class CacheStats:
     def hit_rate(self) -> float:
         """Hits over lookups; 0.0 before the first lookup."""
         ### BEGIN STARTER
-        # # TODO step 3
-        # raise NotImplementedError("step 3: CacheStats.hit_rate")
+        # # TODO step 4
+        # raise NotImplementedError("step 4: CacheStats.hit_rate")
         ### END STARTER
         ### BEGIN SOLUTION
         lookups = self.hits + self.misses
@@ -110,8 +110,8 @@ class ResponseCache:
             raise ValueError("max_entries must be >= 1 and ttl > 0")
         self.max_entries, self.ttl, self.clock = max_entries, float(ttl), clock
         ### BEGIN STARTER
-        # # TODO step 2: the entries (an OrderedDict of key -> (expires at, value)), a threading.Lock, and the
-        # # hit and miss counters (step 3).
+        # # TODO step 3: the entries (an OrderedDict of key -> (expires at, value)), a threading.Lock, and the
+        # # hit and miss counters (step 4).
         ### END STARTER
         ### BEGIN SOLUTION
         self._entries: OrderedDict[str, tuple[float, Any]] = OrderedDict()  # key -> (expires at, value)
@@ -122,8 +122,8 @@ class ResponseCache:
     def get(self, key: str) -> Any | None:
         """The stored value, or None on a miss (never stored, expired, or evicted). Counts a hit or a miss."""
         ### BEGIN STARTER
-        # # TODO steps 2-3: an entry past its expiry time is a miss; a hit makes the key the most recently used.
-        # raise NotImplementedError("step 2: ResponseCache.get")
+        # # TODO steps 3-4: an entry past its expiry time is a miss; a hit makes the key the most recently used.
+        # raise NotImplementedError("step 3: ResponseCache.get")
         ### END STARTER
         ### BEGIN SOLUTION
         with self._lock:
@@ -143,8 +143,8 @@ class ResponseCache:
         ### BEGIN STARTER
         # """Store `value` for `ttl` seconds (default: the cache's), then evict the least recently used entries
         # beyond max_entries."""
-        # # TODO step 2
-        # raise NotImplementedError("step 2: ResponseCache.set")
+        # # TODO step 3
+        # raise NotImplementedError("step 3: ResponseCache.set")
         ### END STARTER
         ### BEGIN SOLUTION
         """Store `value` (not None) for `ttl` seconds (default: the cache's), evicting the least recently used
@@ -160,8 +160,8 @@ class ResponseCache:
 
     def stats(self) -> CacheStats:
         ### BEGIN STARTER
-        # # TODO step 3
-        # raise NotImplementedError("step 3: ResponseCache.stats")
+        # # TODO step 4
+        # raise NotImplementedError("step 4: ResponseCache.stats")
         ### END STARTER
         ### BEGIN SOLUTION
         with self._lock:
@@ -171,8 +171,8 @@ class ResponseCache:
     def __len__(self) -> int:
         ### BEGIN STARTER
         # """Entries held now."""
-        # # TODO step 2
-        # raise NotImplementedError("step 2: ResponseCache.__len__")
+        # # TODO step 3
+        # raise NotImplementedError("step 3: ResponseCache.__len__")
         ### END STARTER
         ### BEGIN SOLUTION
         """Entries held now (expired ones may still count until looked up or evicted)."""
@@ -197,8 +197,8 @@ def cached(cache) -> Callable:
     # The key is (model or client.model, system, messages, params). A hit returns the stored value without
     # calling the function. What the function raises propagates and nothing is stored.
     # """
-    # # TODO step 4: return a decorator; its wrapper has the signature above and looks up, calls, stores.
-    # raise NotImplementedError("step 4: cached")
+    # # TODO step 5: return a decorator; its wrapper has the signature above and looks up, calls, stores.
+    # raise NotImplementedError("step 5: cached")
     ### END STARTER
     ### BEGIN SOLUTION
     """Put `cache` (a ResponseCache or a RedisResponseCache) in front of a function shaped like Client.chat:

@@ -34,8 +34,8 @@ def cache_savings(usage: Usage, model: str, *, provider: str | None = None) -> f
     # """US dollars saved by prompt caching on one call: what it would have cost with every cached token
     # (usage.cache_read_tokens and usage.cache_write_tokens) billed as ordinary input, minus what it did cost.
     # Negative when writing to the cache cost more than it saved."""
-    # # TODO step 6: two prices from agentkit.pricing.cost_usd (the genai-prices database), never typed-in numbers.
-    # raise NotImplementedError("step 6: cache_savings")
+    # # TODO step 7: two prices from agentkit.pricing.cost_usd (the genai-prices database), never typed-in numbers.
+    # raise NotImplementedError("step 7: cache_savings")
     ### END STARTER
     ### BEGIN SOLUTION
     """US dollars saved by prompt caching on one call: its cost without caching minus its actual cost.

@@ -38,7 +38,7 @@ class RedisResponseCache:
             raise ValueError("ttl must be > 0")
         self.redis, self.ttl, self.prefix = redis, float(ttl), prefix
         ### BEGIN STARTER
-        # # TODO step 5: hit and miss counters.
+        # # TODO step 6: hit and miss counters.
         ### END STARTER
         ### BEGIN SOLUTION
         self._lock = threading.Lock()
@@ -47,8 +47,8 @@ class RedisResponseCache:
 
     def get(self, key: str) -> Any | None:
         ### BEGIN STARTER
-        # # TODO step 5: GET prefix + key; None is a miss; otherwise json.loads the value (never pickle).
-        # raise NotImplementedError("step 5: RedisResponseCache.get")
+        # # TODO step 6: GET prefix + key; None is a miss; otherwise json.loads the value (never pickle).
+        # raise NotImplementedError("step 6: RedisResponseCache.get")
         ### END STARTER
         ### BEGIN SOLUTION
         raw = self.redis.get(self.prefix + key)
@@ -62,8 +62,8 @@ class RedisResponseCache:
 
     def set(self, key: str, value: Any, ttl: float | None = None) -> None:
         ### BEGIN STARTER
-        # # TODO step 5: SET prefix + key to json.dumps(value), with the TTL in Redis itself (px= milliseconds).
-        # raise NotImplementedError("step 5: RedisResponseCache.set")
+        # # TODO step 6: SET prefix + key to json.dumps(value), with the TTL in Redis itself (px= milliseconds).
+        # raise NotImplementedError("step 6: RedisResponseCache.set")
         ### END STARTER
         ### BEGIN SOLUTION
         if value is None:
@@ -74,8 +74,8 @@ class RedisResponseCache:
 
     def stats(self) -> CacheStats:
         ### BEGIN STARTER
-        # # TODO step 5
-        # raise NotImplementedError("step 5: RedisResponseCache.stats")
+        # # TODO step 6
+        # raise NotImplementedError("step 6: RedisResponseCache.stats")
         ### END STARTER
         ### BEGIN SOLUTION
         with self._lock:

@@ -51,8 +51,8 @@ class CacheStats:
     def hit_rate(self) -> float:
         """Hits over lookups; 0.0 before the first lookup."""
         ### BEGIN STARTER
-        # # TODO step 5
-        # raise NotImplementedError("step 5: CacheStats.hit_rate")
+        # # TODO step 6
+        # raise NotImplementedError("step 6: CacheStats.hit_rate")
         ### END STARTER
         ### BEGIN SOLUTION
         lookups = self.hits + self.misses
@@ -82,7 +82,7 @@ class SemanticCache:
         self.encoder, self.threshold, self.ttl = encoder, float(threshold), float(ttl)
         self.max_entries, self.clock = int(max_entries), clock
         ### BEGIN STARTER
-        # # TODO step 1: the storage. Not a list of (vector, answer) pairs scanned in a loop (the handout's cache):
+        # # TODO step 2: the storage. Not a list of (vector, answer) pairs scanned in a loop (the handout's cache):
         # # a float32 matrix of `initial_capacity` rows (one unit vector per entry, allocated at the first set,
         # # when the dimension is known, and doubled when full), and beside it, one value per row, numpy arrays of
         # # expiry times, last-use counters and namespace ids, plus Python lists of answers and questions and a
@@ -111,10 +111,10 @@ class SemanticCache:
         """The best live entry in `namespace` if its cosine with `question` is at least `threshold`, else None.
         Counts a hit or a miss; a hit makes the entry the most recently used."""
         ### BEGIN STARTER
-        # # TODO step 2: one matrix-vector product scores every row (rows and query are unit vectors, so a dot
+        # # TODO step 3: one matrix-vector product scores every row (rows and query are unit vectors, so a dot
         # # product is the cosine); rows that have expired or belong to another namespace get -inf (np.where
         # # with a boolean mask, not a Python loop); np.argmax picks the best. No loop over entries here.
-        # raise NotImplementedError("step 2: SemanticCache.lookup")
+        # raise NotImplementedError("step 3: SemanticCache.lookup")
         ### END STARTER
         ### BEGIN SOLUTION
         vector = self._embed(question)  # the slow part, outside the lock
@@ -150,10 +150,10 @@ class SemanticCache:
         if answer is None:
             raise ValueError("None means a miss, so it cannot be stored")
         ### BEGIN STARTER
-        # # TODO steps 1, 3 and 4: write the row (vector, expiry = clock() + ttl, namespace id, last use); grow the
+        # # TODO steps 2, 4 and 5: write the row (vector, expiry = clock() + ttl, namespace id, last use); grow the
         # # arrays by doubling when full; when the cache is full, drop expired rows, else the least recently used
         # # one (np.argmin over the last-use counters). Remove a row by moving the last row into its place.
-        # raise NotImplementedError("step 1: SemanticCache.set")
+        # raise NotImplementedError("step 2: SemanticCache.set")
         ### END STARTER
         ### BEGIN SOLUTION
         vector = self._embed(question)
@@ -223,8 +223,8 @@ class SemanticCache:
     def purge_expired(self) -> int:
         """Remove every expired entry now; how many went."""
         ### BEGIN STARTER
-        # # TODO step 3
-        # raise NotImplementedError("step 3: SemanticCache.purge_expired")
+        # # TODO step 4
+        # raise NotImplementedError("step 4: SemanticCache.purge_expired")
         ### END STARTER
         ### BEGIN SOLUTION
         with self._lock:
@@ -233,8 +233,8 @@ class SemanticCache:
 
     def stats(self) -> CacheStats:
         ### BEGIN STARTER
-        # # TODO step 5
-        # raise NotImplementedError("step 5: SemanticCache.stats")
+        # # TODO step 6
+        # raise NotImplementedError("step 6: SemanticCache.stats")
         ### END STARTER
         ### BEGIN SOLUTION
         with self._lock:
@@ -245,8 +245,8 @@ class SemanticCache:
     def __len__(self) -> int:
         """Entries held now (expired ones count until they are removed)."""
         ### BEGIN STARTER
-        # # TODO step 1
-        # raise NotImplementedError("step 1: SemanticCache.__len__")
+        # # TODO step 2
+        # raise NotImplementedError("step 2: SemanticCache.__len__")
         ### END STARTER
         ### BEGIN SOLUTION
         with self._lock:

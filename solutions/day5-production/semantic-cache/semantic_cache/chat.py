@@ -12,8 +12,8 @@ def namespace_of(model: str, system: str | None, **params: Any) -> str:
     ### BEGIN STARTER
     # """A string that is the same for the same model, system prompt and parameters (in any order), in every
     # process, and different when any of them differs."""
-    # # TODO step 6: hashlib.sha256 of json.dumps({...}, sort_keys=True). Not hash(): it is salted per process.
-    # raise NotImplementedError("step 6: namespace_of")
+    # # TODO step 7: hashlib.sha256 of json.dumps({...}, sort_keys=True). Not hash(): it is salted per process.
+    # raise NotImplementedError("step 7: namespace_of")
     ### END STARTER
     ### BEGIN SOLUTION
     """A digest of everything but the question that can change the answer: the model, the system prompt and
@@ -46,9 +46,9 @@ def cached_chat(cache, client, question: str, *, system: str | None = None, mode
         raise TypeError("cached_chat takes one question as a string: the meaning of a whole conversation is not "
                         "one embedding, so multi-turn requests should not be served from a semantic cache")
     ### BEGIN STARTER
-    # # TODO step 6: namespace from (model or client.model, system, params); cache.lookup; on a miss call the
+    # # TODO step 7: namespace from (model or client.model, system, params); cache.lookup; on a miss call the
     # # client and store the reply's text.
-    # raise NotImplementedError("step 6: cached_chat")
+    # raise NotImplementedError("step 7: cached_chat")
     ### END STARTER
     ### BEGIN SOLUTION
     namespace = namespace_of(model or client.model, system, **params)

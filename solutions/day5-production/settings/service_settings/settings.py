@@ -63,12 +63,12 @@ class Settings(BaseSettings):
     # """Everything the service reads from its environment: APP_<FIELD>, except PORT, COURSE_LLM_MODE,
     # ANTHROPIC_API_KEY and OPENAI_API_KEY, which keep the names other tools already use.
     #
-    # TODO step 1: types. `environment: Environment`; `llm_mode` one of live/replay/record; `log_level` one of
+    # TODO step 2: types. `environment: Environment`; `llm_mode` one of live/replay/record; `log_level` one of
     # DEBUG/INFO/WARNING/ERROR; bounds on the numbers (see the contract); `public_url: HttpUrl | None`.
-    # TODO step 2: secrets as `SecretStr | None`: both provider keys, `webhook_secret`, `redis_url`. Empty
+    # TODO step 3: secrets as `SecretStr | None`: both provider keys, `webhook_secret`, `redis_url`. Empty
     # strings count as not set. A key with whitespace in it, a webhook secret shorter than 32 characters and a
     # redis_url that is not a redis:// URL are invalid.
-    # TODO step 3: the rules, as field validators that read earlier fields from `info.data` (so that every
+    # TODO step 4: the rules, as field validators that read earlier fields from `info.data` (so that every
     # problem is reported at once): at least one provider key unless COURSE_LLM_MODE=replay; in production a
     # webhook secret, debug off, log level not DEBUG, llm_mode live, public_url https.
     # TODO step 4: `hide_input_in_errors=True` in model_config.

