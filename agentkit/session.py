@@ -14,7 +14,8 @@ def connect(fixtures: str | Path | None = None, provider: str | None = None, mod
             **options) -> Client:
     """A Client for this notebook. In replay mode the notebook's fixtures answer every call (a .json
     cassette matched by request, or a .yaml scenario matched by predicates, for code students write);
-    in record mode live replies are written to the .json; in live mode fixtures are not used."""
+    in record mode live replies are written to the .json; in live mode fixtures are not used, and with
+    COURSE_BASE_URL set every call goes to that server's COURSE_MODEL, whatever `provider` names."""
     global _open
     if _open is not None:  # re-running the cell: close the previous cassette first
         _open[0].__exit__(None, None, None)
@@ -28,6 +29,9 @@ def connect(fixtures: str | Path | None = None, provider: str | None = None, mod
         context = replay.scenario(fixtures) if is_scenario else replay.cassette(fixtures, record=current == "record")
         _open = (context, context.__enter__())
     client = Client(provider, model, **options)
-    where = f", fixtures {fixtures}" if fixtures and current != "live" else ""
+    if client.redirected:
+        where = f" at {client.base_url} (COURSE_BASE_URL)"
+    else:
+        where = f", fixtures {fixtures}" if fixtures and current != "live" else ""
     print(f"agentkit: {current} mode, {client.provider} {client.model}{where}")
     return client

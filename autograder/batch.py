@@ -11,7 +11,8 @@ from pathlib import Path
 import jinja2
 from tqdm import tqdm
 
-from autograder.grading import grade
+from autograder.check import UserError
+from autograder.grading import grade_many
 from autograder.runner import sandbox_available
 from autograder.units import find_unit
 
@@ -58,6 +59,7 @@ def first_problem(results: dict) -> str:
 
 SLOT_CHARACTERS = re.compile(r"[^A-Za-z0-9._-]+")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+MOST_PER_SESSION = 8  # submissions graded in one pytest session: start-up paid once, a stopped session costs few
 INSTRUCTOR_DIR = "_instructor"  # pytest's own output, which shows hidden tests' source: never given to students
 
 
@@ -85,13 +87,23 @@ def assign_slots(entries: list[Path]) -> tuple[dict[Path, str], list[str]]:
     return slots, warnings
 
 
+def sessions_for(entries: list[Path], jobs: int) -> list[list[Path]]:
+    """Submissions split into pytest sessions: enough sessions to keep `jobs` busy, at most MOST_PER_SESSION each."""
+    count = max(min(len(entries), jobs), -(-len(entries) // MOST_PER_SESSION))
+    return [entries[i::count] for i in range(count)] if entries else []
+
+
 def grade_all(unit_name: str, folder: str, out: str, *, jobs: int = 2, sandbox: bool | None = None) -> int:
     unit, out_dir = find_unit(unit_name), Path(out)
     if sandbox is None:
         sandbox = sandbox_available()
         if not sandbox:
             print("warning: bubblewrap is not available; submissions run unsandboxed (separate processes only)")
+    if not Path(folder).is_dir():
+        raise UserError(f"no such folder: {folder}")
     entries = submissions_in(Path(folder))
+    if not entries:
+        raise UserError(f"nothing to grade in {folder}: it should hold one folder or .ipynb file per student")
     slots, renamed = assign_slots(entries)
     for warning in renamed:
         print(f"note: {warning}")
@@ -99,16 +111,17 @@ def grade_all(unit_name: str, folder: str, out: str, *, jobs: int = 2, sandbox: 
     results: dict[Path, dict] = {}
     with ThreadPoolExecutor(max_workers=jobs) as pool, tqdm(total=len(entries), unit="submission") as bar:
         futures = {}
-        for entry in entries:
-            (out_dir / slots[entry]).mkdir(parents=True, exist_ok=True)
-            futures[pool.submit(grade, unit, str(entry.absolute()), hidden=True, sandbox=sandbox,
-                                log=out_dir / INSTRUCTOR_DIR / f"{slots[entry]}.log")] = entry
+        for group in sessions_for(entries, jobs):
+            for entry in group:
+                (out_dir / slots[entry]).mkdir(parents=True, exist_ok=True)
+            futures[pool.submit(grade_many, unit, [str(e.absolute()) for e in group], hidden=True, sandbox=sandbox,
+                                logs=[out_dir / INSTRUCTOR_DIR / f"{slots[e]}.log" for e in group])] = group
         for future in as_completed(futures):
-            entry = futures[future]
-            results[entry] = future.result()
-            (out_dir / slots[entry] / "results.json").write_text(json.dumps(results[entry], indent=2) + "\n")
-            bar.set_postfix_str(slots[entry])
-            bar.update()
+            for entry, graded in zip(futures[future], future.result()):
+                results[entry] = graded
+                (out_dir / slots[entry] / "results.json").write_text(json.dumps(graded, indent=2) + "\n")
+                bar.set_postfix_str(slots[entry])
+                bar.update()
     write_reports(unit, {slots[e]: {**r, "submission": e.name} for e, r in results.items()}, out_dir)
     print(f"graded {len(results)} of {len(entries)} submissions -> {out_dir / 'grades.csv'}, {out_dir / 'report.html'}"
           f" (pytest logs for instructors: {out_dir / INSTRUCTOR_DIR})")

@@ -1,8 +1,9 @@
-"""The `course` command: doctor, record, list, check (students) and grade (instructors)."""
+"""The `course` command: doctor, record, list, check (students), grade, release and starters (instructors)."""
 from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 
 
@@ -11,12 +12,14 @@ def default_jobs() -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `course check lab05 | head` ends quietly
     parser = argparse.ArgumentParser(prog="course", description="Agentic AI engineering course tools.")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("doctor", help="check Python, packages, keys, mode and fixtures (offline)")
     rec = commands.add_parser("record", help="re-record a unit's fixtures live (needs a key)")
     rec.add_argument("unit", help="unit name (e.g. lab05) or folder")
-    lst = commands.add_parser("list", help="every unit with its parts and points")
+    lst = commands.add_parser("list", help="every unit: day, level, minutes, parts and points")
     lst.add_argument("--json", action="store_true", help="machine-readable output")
     chk = commands.add_parser("check", help="grade your working copy of a unit offline, with hints")
     chk.add_argument("unit")
@@ -29,10 +32,26 @@ def main(argv: list[str] | None = None) -> int:
     grd.add_argument("submissions", help="folder holding one folder or .ipynb per student")
     grd.add_argument("--out", required=True, help="where results.json files, grades.csv and report.html go")
     grd.add_argument("--jobs", type=int, default=default_jobs(),
-                     help=f"submissions graded at once (default {default_jobs()}: one more than the CPUs, so that "
-                          "one submission's start-up overlaps the others' tests)")
+                     help=f"grading sessions at once, each taking up to 8 submissions in turn (default {default_jobs()}: "
+                          "one more than the CPUs, so that one session's start-up overlaps the others' tests)")
     grd.add_argument("--no-sandbox", action="store_true", help="skip bubblewrap (trusted code only)")
+    rel = commands.add_parser("release", help="instructors: build an edition of the course into a new folder")
+    rel.add_argument("--student", metavar="OUT", required=True,
+                     help="the student edition: no lab solutions, hidden tests, answer keys or instructor notes")
+    stt = commands.add_parser("starters", help="make the units' starter folders from their solutions")
+    from autograder.starters import add_arguments
+    add_arguments(stt)
     args = parser.parse_args(argv)
+    from autograder.check import UserError
+    from autograder.units import UnitError
+    try:
+        return dispatch(args)
+    except (UserError, UnitError, LookupError) as exc:
+        print(f"course {args.command}: {str(exc).strip(chr(39))}", file=sys.stderr)
+        return 2
+
+
+def dispatch(args: argparse.Namespace) -> int:
     if args.command == "doctor":
         from autograder import doctor
         return doctor.run()
@@ -45,10 +64,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         from autograder.check import check
         return check(args.unit, solution=args.solution, submission=args.submission, json_path=args.json)
+    if args.command == "release":
+        from autograder.release import release_student
+        print(f"student edition written to {release_student(args.student)}")
+        return 0
+    if args.command == "starters":
+        from autograder import starters
+        return starters.main(args.units, check=args.check, force=args.force)
     from autograder.batch import grade_all
     return grade_all(args.unit, args.submissions, args.out, jobs=args.jobs,
                      sandbox=False if args.no_sandbox else None)
-
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -1,32 +1,39 @@
-"""Serve an ASGI app under a real uvicorn server on a unix socket, for drivers that test web services.
+"""Worker side of a unit that serves an app: serve it on a unix socket, and reach the fakes of outside APIs.
 
-Graded code runs where TCP is blocked (and, under instructor grading, in a sandbox that sees only its own
-folders), so local services are reached over unix sockets."""
+This runs in the submission's process (the grading worker), so nothing here is evidence; it only connects the
+pieces. The app runs under a real uvicorn server in a thread that keeps serving between jobs; the tests, in
+the grading process, send it requests over the socket and judge the answers they receive
+(autograder.service_session). Its calls to outside APIs go through ForwardingTransport to fakes that record
+them in the grading process (autograder.service_fakes). Graded code runs where TCP is blocked (and, under
+instructor grading, in a sandbox that sees only its own folders), so everything is reached over unix sockets.
+"""
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
+import asyncio
+import concurrent.futures
 import threading
 import time
-from contextlib import contextmanager
 
 import httpcore
 import httpx
 import uvicorn
 
+COURSE_URL_HEADER = "x-course-url"  # the URL a forwarded request was meant for
 
-class UnixSocketTransport(httpx.BaseTransport):
-    """httpx over a unix socket, straight through httpcore: the replay layer intercepts httpx's own transports
-    (it answers model APIs only), and these requests go to our local server, not to a model."""
 
-    def __init__(self, path: str):
-        self._pool = httpcore.ConnectionPool(uds=path)
+class ForwardingTransport(httpx.BaseTransport):
+    """Sends every request, whatever its URL, in plain HTTP to one unix socket, with the URL it was meant for in
+    an x-course-url header (as agentkit.replay.remote does for model calls). Straight through httpcore: the
+    replay layer's patches of httpx's own transports are for model APIs."""
+
+    def __init__(self, socket_path: str):
+        self._pool = httpcore.ConnectionPool(uds=socket_path)
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        url = httpcore.URL(scheme=request.url.raw_scheme, host=request.url.raw_host, port=request.url.port,
+        url = httpcore.URL(scheme=b"http", host=request.url.raw_host, port=request.url.port,
                            target=request.url.raw_path)
-        with self._pool.stream(request.method, url, headers=request.headers.raw, content=request.stream,
+        headers = [*request.headers.raw, (COURSE_URL_HEADER.encode(), str(request.url).encode())]
+        with self._pool.stream(request.method, url, headers=headers, content=request.stream,
                                extensions=request.extensions) as response:
             content = response.read()
         return httpx.Response(response.status, headers=response.headers, content=content)
@@ -35,24 +42,55 @@ class UnixSocketTransport(httpx.BaseTransport):
         self._pool.close()
 
 
-@contextmanager
-def serve(app, name: str = "app"):
-    """Run `app` under uvicorn on a fresh unix socket; yield an httpx.Client for it; stop the server after."""
-    folder = tempfile.mkdtemp(prefix=f"{name}-")
-    path = os.path.join(folder, "app.sock")
-    server = uvicorn.Server(uvicorn.Config(app, uds=path, log_config=None, log_level="warning", lifespan="on"))
-    thread = threading.Thread(target=server.run, name="uvicorn", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("the app did not start under uvicorn (see the error above in the output)")
-        time.sleep(0.01)
-    client = httpx.Client(transport=UnixSocketTransport(path), base_url=f"http://{name}.local", timeout=15)
-    try:
-        yield client
-    finally:
-        client.close()
-        server.should_exit = True
-        thread.join(timeout=15)
-        shutil.rmtree(folder, ignore_errors=True)
+def forwarding_client(socket_path: str, base_url: str = "", timeout: float = 10.0) -> httpx.Client:
+    """An httpx.Client whose every request reaches the fake listening on `socket_path`."""
+    return httpx.Client(transport=ForwardingTransport(socket_path), base_url=base_url, timeout=timeout)
+
+
+class Served:
+    """An ASGI app under uvicorn on a unix socket, in a daemon thread running its own event loop. `call` runs a
+    coroutine on that loop (a test driving the app's lifespan by hand, with lifespan="off")."""
+
+    def __init__(self, app, socket_path: str, *, lifespan: str = "on", **options):
+        config = uvicorn.Config(app, uds=socket_path, log_config=None, log_level="warning", lifespan=lifespan,
+                                **options)
+        self.server = uvicorn.Server(config)
+        self.loop: asyncio.AbstractEventLoop | None = None
+        self.thread = threading.Thread(target=asyncio.run, args=(self._serve(),), name="uvicorn", daemon=True)
+
+    async def _serve(self) -> None:
+        self.loop = asyncio.get_running_loop()
+        await self.server.serve()
+
+    def start(self, timeout: float = 10.0) -> Served:
+        self.thread.start()
+        deadline = time.monotonic() + timeout
+        while not self.server.started:
+            if not self.thread.is_alive() or time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError("the app did not start under uvicorn (did its lifespan start-up fail?)")
+            time.sleep(0.01)
+        return self
+
+    def call(self, coroutine) -> concurrent.futures.Future:
+        return asyncio.run_coroutine_threadsafe(coroutine, self.loop)
+
+    def stop(self, timeout: float = 15.0) -> None:
+        self.server.should_exit = True
+        if self.thread.is_alive():
+            self.thread.join(timeout)
+
+
+_running: list[Served] = []
+
+
+def serve(app, socket_path: str, **options) -> Served:
+    """Start serving `app` on `socket_path` until `stop_all()`, across jobs."""
+    served = Served(app, socket_path, **options).start()
+    _running.append(served)
+    return served
+
+
+def stop_all() -> None:
+    while _running:
+        _running.pop().stop()

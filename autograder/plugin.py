@@ -19,9 +19,11 @@ from autograder.scoreboard import ISOLATION, Scoreboard
 from autograder.units import unit_of
 
 LOOPBACK = ["127.0.0.0/8", "::1", "localhost"]
-KEY_VARIABLES = ("ANTHROPIC_API_KEY", "OPENAI_API_KEY", "COURSE_BASE_URL", "COURSE_PROVIDER", "COURSE_MODEL")
+KEY_VARIABLES = ("ANTHROPIC_API_KEY", "OPENAI_API_KEY", "COURSE_BASE_URL", "COURSE_PROVIDER", "COURSE_MODEL",
+                 "COURSE_PRICE_PER_MTOK")
 SAVED_ENV = pytest.StashKey[dict]()
 SESSION_SERVICES = pytest.StashKey[Path]()
+CURRENT_SUBMISSION = pytest.StashKey[str]()  # set while a grading plan runs the tests for one of its submissions
 DEFAULT_TIMEOUT = float(os.environ.get("COURSE_TEST_TIMEOUT", 30))  # seconds per test unless the ini sets one
 
 
@@ -55,10 +57,14 @@ def pytest_configure(config: pytest.Config) -> None:
     start_workers_early(config)
 
 
+def submission_choice(config: pytest.Config) -> str | None:
+    return config.stash.get(CURRENT_SUBMISSION, None) or config.getoption("submission")
+
+
 def start_workers_early(config: pytest.Config) -> None:
     """Start the worker of each unit named on the command line now, so that it imports the SDKs while pytest
     collects the tests (about a second and a half of a self-check's three)."""
-    if config.getoption("collectonly") or config.getoption("submission") == "inprocess":
+    if config.getoption("collectonly") or submission_choice(config) == "inprocess":
         return
     for argument in config.args:
         path = Path(argument.split("::")[0])
@@ -71,8 +77,7 @@ def start_workers_early(config: pytest.Config) -> None:
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     """Leave the process as we found it (this matters when pytest runs inside a notebook kernel)."""
-    for runner in config.stash.get(RUNNERS, {}).values():
-        runner.close()
+    close_runners(config)
     pytest_socket._remove_restrictions()
     if SESSION_SERVICES in config.stash:
         shutil.rmtree(config.stash[SESSION_SERVICES], ignore_errors=True)
@@ -132,29 +137,41 @@ def scenario_file(path: Path) -> dict:
 
 
 def runner_for(config: pytest.Config, unit):
-    """One worker process per unit for the whole session, so each test pays no start-up cost."""
+    """One worker process per unit and submission, so each test pays no start-up cost."""
     runners = config.stash.setdefault(RUNNERS, {})
-    if unit.path not in runners:
-        choice = config.getoption("submission")
+    choice = submission_choice(config)
+    key = (choice, unit.path)
+    if key not in runners:
         if choice == "inprocess":
-            runners[unit.path] = InProcessRunner(config.stash[IN_PROCESS_MODULE], unit.path / "driver.py")
-            return runners[unit.path]
+            runners[key] = InProcessRunner(config.stash[IN_PROCESS_MODULE], unit.path / "driver.py")
+            return runners[key]
         try:
             target = submissions.resolve(unit, choice)
         except submissions.SubmissionError as exc:
-            runners[unit.path] = RefusedRunner(f"refused: {exc}")
-            return runners[unit.path]
-        runners[unit.path] = Runner(unit.package, target, unit.path / "driver.py", sandbox=config.getoption("sandbox"),
-                                    services=config.stash[SESSION_SERVICES])
-    return runners[unit.path]
+            runners[key] = RefusedRunner(f"refused: {exc}")
+            return runners[key]
+        runners[key] = Runner(unit.package, target, unit.path / "driver.py", sandbox=config.getoption("sandbox"),
+                              services=config.stash[SESSION_SERVICES])
+    return runners[key]
+
+
+def close_runners(config: pytest.Config) -> None:
+    for runner in config.stash.get(RUNNERS, {}).values():
+        runner.close()
+    config.stash[RUNNERS] = {}
 
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list[pytest.Item]) -> None:
     """Start each unit's worker now, so that it imports the SDKs while pytest finishes setting up."""
-    if config.getoption("collectonly"):
-        return
-    folders = {Path(str(item.fspath)).parent for item in items if "run" in getattr(item, "fixturenames", ())}
+    if not config.getoption("collectonly"):
+        start_workers(config, items)
+
+
+def start_workers(config: pytest.Config, items: list[pytest.Item]) -> None:
+    uses_a_worker = {"run", "services"}
+    folders = {Path(str(item.fspath)).parent for item in items
+               if uses_a_worker & set(getattr(item, "fixturenames", ()))}
     units = {u.path: u for u in filter(None, (unit_of(folder / "conftest.py") for folder in folders))}
     for unit in units.values():
         runner = runner_for(config, unit)
@@ -193,34 +210,42 @@ def run(request: pytest.FixtureRequest, unit, _runners):
 IN_PROCESS_MODULE = pytest.StashKey[object]()  # set by autograder.notebook.check for --submission=inprocess
 
 
+def scenario_for(here: Path, unit, scenario: str | dict) -> dict:
+    """A scenario given by name (looked up next to the test, then in the unit's fixtures) or as data."""
+    if not isinstance(scenario, str):
+        return scenario
+    candidates = [here / "fixtures" / "scenarios" / f"{scenario}.yaml", unit.fixtures / "scenarios" / f"{scenario}.yaml"]
+    path = next((p for p in candidates if p.exists()), None)
+    if path is None:
+        pytest.fail(f"no scenario {scenario!r} in {', '.join(map(str, candidates))}")
+    return {"name": path.name, **scenario_file(path)}
+
+
+@pytest.fixture
+def services(request: pytest.FixtureRequest, unit, _runners):
+    """This test's served apps and fakes of outside APIs, judged from this process: `services.fake(FakeGitHub)`,
+    `with services.record(scenario) as live: app = live.serve(entry, **kwargs)` (see autograder.service_session)."""
+    from autograder.service_session import Services
+
+    runner = _runners(unit)
+    request.config.stash.setdefault(ISOLATION, runner.isolation)
+    folder = Path(tempfile.mkdtemp(prefix="svc-", dir=request.config.stash[SESSION_SERVICES]))
+    here = Path(request.node.fspath).parent
+    found = Services(runner, folder, lambda scenario: scenario_for(here, unit, scenario))
+    yield found
+    found.close()
+
+
 @pytest.fixture
 def redis_socket(pytestconfig: pytest.Config):
     """A fresh, real redis-server for each test, on a unix socket in this session's services folder
     (which this session's sandboxes, and only they, can reach)."""
-    import subprocess
-    import time
+    from agentkit import redis_server
 
-    import redis
-
-    if not shutil.which("redis-server"):
-        pytest.fail("redis-server is not installed: run `make setup` as root, or apt-get install redis-server")
-    folder = Path(tempfile.mkdtemp(prefix="redis-", dir=pytestconfig.stash[SESSION_SERVICES]))
-    socket_path = folder / "redis.sock"
-    server = subprocess.Popen(["redis-server", "--port", "0", "--unixsocket", str(socket_path), "--unixsocketperm",
-                               "777", "--save", "", "--appendonly", "no", "--dir", str(folder)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    client = redis.Redis(unix_socket_path=str(socket_path))
-    for _ in range(100):
-        try:
-            if client.ping():
-                break
-        except (redis.ConnectionError, FileNotFoundError):
-            time.sleep(0.05)
-    else:
-        server.kill()
-        pytest.fail("redis-server did not start within 5 s")
-    yield str(socket_path)
-    client.close()
-    server.terminate()
-    server.wait(timeout=10)
-    shutil.rmtree(folder, ignore_errors=True)
+    try:
+        with redis_server.running(pytestconfig.stash[SESSION_SERVICES]) as socket_path:
+            yield socket_path
+    except RuntimeError as exc:
+        if "redis-server" not in str(exc):
+            raise
+        pytest.fail(str(exc), pytrace=False)

@@ -31,11 +31,20 @@ def failure_text(report: pytest.TestReport) -> str:
 class Scoreboard:
     def __init__(self, config: pytest.Config):
         self.config = config
-        self.items: dict[str, dict] = {}
-        self.started = time.monotonic()
+        self.begin(config.getoption("results_json"))
+
+    def begin(self, path: str | None) -> None:
+        """Start over for another submission, whose results go to `path`."""
+        self.path, self.items, self.started, self.limit_hit = path, {}, time.monotonic(), None
+
+    def stopped_at(self, limit: float) -> None:
+        self.limit_hit = limit
 
     @pytest.hookimpl(trylast=True)
     def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
+        self.collect(items)
+
+    def collect(self, items: list[pytest.Item]) -> None:
         for item in items:
             hint = item.get_closest_marker("hint")
             self.items[item.nodeid] = {
@@ -65,23 +74,24 @@ class Scoreboard:
             if entry["hidden"] and entry["outcome"] == "failed":
                 output = HIDDEN_FAILURE  # the failure shows the hidden test's source and data: instructor log only
             elif entry["outcome"] == NOT_RUN:
-                output = "not run"
+                output = f"not run: grading of this submission stopped at its {self.limit_hit:.0f} s limit" \
+                    if self.limit_hit else "not run"
             if entry["outcome"] != "passed" and entry["hint"]:
                 output = f"{output}\nHint: {entry['hint']}".strip()
             tests.append({"name": entry["name"], "score": entry["score"], "max_score": entry["max_score"],
                           "status": "passed" if entry["outcome"] == "passed" else "failed",
                           "output": output, "visibility": "hidden" if entry["hidden"] else "visible"})
+        stopped = f"; stopped at the {self.limit_hit:.0f} s session limit" if self.limit_hit else ""
         return {"score": sum(t["score"] for t in tests), "max_score": sum(t["max_score"] for t in tests),
                 "execution_time": round(time.monotonic() - self.started, 2),
-                "output": f"Isolation: {self.config.stash.get(ISOLATION, 'in-process')}",
+                "output": f"Isolation: {self.config.stash.get(ISOLATION, 'in-process')}{stopped}",
                 "tests": tests}
 
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
         self.write()
 
     def write(self) -> None:
-        path = self.config.getoption("results_json")
-        if path:
-            partial = Path(f"{path}.partial")
+        if self.path:
+            partial = Path(f"{self.path}.partial")
             partial.write_text(json.dumps(self.results(), indent=2) + "\n")
-            partial.replace(path)
+            partial.replace(self.path)

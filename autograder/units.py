@@ -10,6 +10,24 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 UNIT_DIRS = ("days", "labs", "capstone-options")
+LEVELS = ("core", "optional", "stretch")
+METADATA = ("day", "level", "minutes_in_class", "minutes_self_study", "prerequisites")
+
+
+class UnitError(ValueError):
+    """A unit.toml that cannot be used as it stands; the message names the file."""
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """Where a unit sits in the week. `core` units are taught in class on their day: their `minutes_in_class`
+    are planned in that day's time boxes (days/schedule.toml). `optional` and `stretch` units are self-study;
+    their `minutes_in_class` say how long they take if an instructor swaps them in."""
+    day: int
+    level: str                       # core | optional | stretch
+    minutes_in_class: int
+    minutes_self_study: int          # the graded exercise and the rest of the lesson, after class
+    prerequisites: tuple[str, ...]   # unit names to study first
 
 
 @dataclass(frozen=True)
@@ -21,6 +39,7 @@ class Unit:
     solution: Path       # folder that holds the reference `package`
     notebooks: tuple[Path, ...] = field(default_factory=tuple)
     recorded: tuple[Path, ...] = field(default_factory=tuple)  # notebooks whose .json fixtures `course record` rewrites
+    metadata: Metadata | None = None  # None only for units kept outside the course (the tests' own demo units)
 
     @property
     def starter(self) -> Path:
@@ -35,15 +54,36 @@ class Unit:
         return self.path / "fixtures"
 
 
+def read_metadata(data: dict, source: Path) -> Metadata | None:
+    """The unit's place in the week from its unit.toml, checked; None when the file gives none of it."""
+    if not any(key in data for key in METADATA):
+        return None
+    missing = [key for key in METADATA[:4] if key not in data]
+    if missing:
+        raise UnitError(f"{source}: missing {', '.join(missing)} (a unit gives all of {', '.join(METADATA[:4])})")
+    if data["level"] not in LEVELS:
+        raise UnitError(f"{source}: level must be one of {', '.join(LEVELS)}, not {data['level']!r}")
+    for key, least in (("day", 1), ("minutes_in_class", 0), ("minutes_self_study", 0)):
+        if type(data[key]) is not int or data[key] < least:
+            raise UnitError(f"{source}: {key} must be a whole number, {least} or more, not {data[key]!r}")
+    prerequisites = data.get("prerequisites", [])
+    if not isinstance(prerequisites, list) or not all(isinstance(p, str) for p in prerequisites):
+        raise UnitError(f"{source}: prerequisites must be a list of unit names, not {prerequisites!r}")
+    return Metadata(day=data["day"], level=data["level"], minutes_in_class=data["minutes_in_class"],
+                    minutes_self_study=data["minutes_self_study"], prerequisites=tuple(prerequisites))
+
+
 def load_unit(unit_dir: Path) -> Unit:
     unit_dir = unit_dir.resolve()
-    data = tomllib.loads((unit_dir / "unit.toml").read_text())
+    source = unit_dir / "unit.toml"
+    data = tomllib.loads(source.read_text())
     root = ROOT if unit_dir.resolve().is_relative_to(ROOT) else unit_dir
     return Unit(
         name=data["name"], title=data.get("title", data["name"]), path=unit_dir, package=data["package"],
         solution=(root / data["solution"]) if "solution" in data else unit_dir / "solution",
         notebooks=tuple(unit_dir / n for n in data.get("notebooks", [])),
         recorded=tuple(unit_dir / n for n in data.get("record", [])),
+        metadata=read_metadata(data, source.relative_to(ROOT) if source.is_relative_to(ROOT) else source),
     )
 
 

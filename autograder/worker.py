@@ -38,6 +38,12 @@ class CappedText(io.TextIOBase):
         tail = f"\n[... {self.dropped} more characters of output dropped]" if self.dropped else ""
         return "".join(self.kept) + tail
 
+    def take(self) -> str:
+        """What was written since the last take, and start again."""
+        text = self.value()
+        self.kept, self.dropped = [], 0
+        return text
+
 
 def block_network() -> None:
     import pytest_socket
@@ -103,7 +109,8 @@ def main(package: str, target: str, driver_path: str, broker_socket: str) -> Non
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
     os.dup2(devnull, 2)
-    sys.stdout = sys.stderr = io.StringIO()
+    between_jobs = CappedText()  # what an app served across jobs prints while no job runs; goes with the next reply
+    sys.stdout = sys.stderr = between_jobs
     os.environ["COURSE_LLM_MODE"] = "replay"
     for name in ("ANTHROPIC_API_KEY", "OPENAI_API_KEY"):
         os.environ.pop(name, None)
@@ -124,9 +131,11 @@ def main(package: str, target: str, driver_path: str, broker_socket: str) -> Non
     gc.freeze()
     gc.enable()
     unit = SimpleNamespace(package=package)
+    between_jobs.take()  # what importing the libraries printed is nobody's output
     replies.write(json.dumps({"ready": True}) + "\n")
     for line in sys.stdin:
         reply = run_job(json.loads(line), lambda: submissions.load(unit, Path(target)), driver, Path(target))
+        reply["stdout"] = (between_jobs.take() + reply["stdout"])[-2 * OUTPUT_CAP:]
         replies.write(json.dumps(reply) + "\n")
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 import nbformat
 
 from autograder import nbbuild
+from autograder.batch import MOST_PER_SESSION
 from autograder.cli import default_jobs
 from autograder.runner import sandbox_available
 from autograder.units import find_unit
@@ -92,8 +93,8 @@ def main(argv: list[str] | None = None) -> int:
         course_s, course_scores = bench_course(unit, args.n, args.jobs, work / "course")
         nbgrader_s, nbgrader_scores = bench_nbgrader(unit, args.n, work / "nbgrader")
     rows = [("course grade", course_s, course_scores,
-             f"visible and hidden tests; each submission in its own pytest process, its code in a worker process "
-             f"{sandbox}; {args.jobs} submissions at a time"),
+             f"visible and hidden tests; up to {MOST_PER_SESSION} submissions per pytest session, each with its own "
+             f"worker process {sandbox}; {args.jobs} sessions at a time"),
             ("nbgrader autograde", nbgrader_s, nbgrader_scores,
              "the same tests, run by the notebook's grade cells inside one kernel per notebook; one notebook at a "
              "time; no sandbox")]

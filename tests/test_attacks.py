@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from autograder import limits
-from autograder.grading import grade
+from autograder.grading import grade, grade_many
 from autograder.runner import Runner, sandbox_available
 from autograder.units import ROOT, find_unit, load_unit
 
@@ -124,6 +124,26 @@ def test_the_session_limit_keeps_per_test_results(tmp_path):
     assert len(results["tests"]) == 3, results["output"]
     assert all(t["status"] == "failed" for t in results["tests"])
     assert any("stopped at its 12 s limit" in t["output"] for t in results["tests"]), results["tests"]
+
+
+@pytest.mark.timeout(300)
+def test_submissions_sharing_a_session_are_graded_as_if_alone(tmp_path):
+    """`course grade` runs several submissions per pytest session: each keeps its own limit, results and workers.
+    The first one hangs and leaves files in every folder it can write; the reference after it still gets full
+    marks, and the starter its own zero."""
+    hanging = demo_submission(tmp_path / "hangs", (
+        "    import pathlib, time\n"
+        "    for folder in pathlib.Path('/tmp').rglob('*'):\n"
+        "        try:\n            (folder / 'left-behind').write_text('x') if folder.is_dir() else None\n"
+        "        except OSError:\n            pass\n"
+        "    time.sleep(3600)\n"))
+    alone = [grade(DEMO, choice) for choice in ("solution", "starter")]
+    together = grade_many(DEMO, [str(hanging), "solution", "starter"], sandbox=SANDBOX, timeout=12)
+    assert all(t["status"] == "failed" for t in together[0]["tests"])
+    assert any("stopped at its 12 s limit" in t["output"] for t in together[0]["tests"]), together[0]["tests"]
+    for shared, own in zip(together[1:], alone):
+        assert [(t["name"], t["score"]) for t in shared["tests"]] == [(t["name"], t["score"]) for t in own["tests"]]
+    assert together[1]["score"] == together[1]["max_score"] > 0 and together[2]["score"] == 0
 
 
 # ---- Lab 05: forging a grade from inside the submission's process ----------------------------------------

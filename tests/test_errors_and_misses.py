@@ -1,7 +1,7 @@
 """Replayed faults map onto the course's error hierarchy; a request nobody recorded fails at once, clearly."""
 import pytest
 
-from agentkit import Client, errors, replay
+from agentkit import Client, Usage, errors, replay
 
 FAULTS = "tests/fixtures/scenarios/faults.yaml"
 
@@ -66,12 +66,15 @@ def test_replay_without_fixtures_says_what_to_do():
         Client("anthropic").chat("hello")
 
 
-def test_unknown_model_is_refused_not_priced_at_zero():
+def test_unknown_model_is_refused_unpriced_model_is_not_free():
     with pytest.raises(errors.UnknownModelError, match="claude-haiku-9"):
         Client("anthropic", "claude-haiku-9")
-    with pytest.raises(errors.UnknownModelError, match="prices="):
-        Client("openai-compatible", "my-local-llama", base_url="http://127.0.0.1:9/v1")
-    assert Client("openai-compatible", "my-local-llama", base_url="http://127.0.0.1:9/v1", prices=(0, 0))
+    local = Client("openai-compatible", "my-local-llama", base_url="http://127.0.0.1:9/v1")
+    assert local.price_per_million() is None and local._cost("my-local-llama", Usage(input_tokens=10)) is None
+    with pytest.raises(errors.UnknownModelError, match="COURSE_PRICE_PER_MTOK"):
+        local.require_price()
+    priced = Client("openai-compatible", "my-local-llama", base_url="http://127.0.0.1:9/v1", prices=(0, 0))
+    assert priced.price_per_million() == (0, 0)
 
 
 def test_a_model_without_per_token_prices_is_refused():

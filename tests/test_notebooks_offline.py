@@ -26,6 +26,72 @@ from jupyter_client.manager import AsyncKernelManager  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 KERNEL = "python3-no-network"
+STUB = "# YOUR CODE HERE\nraise NotImplementedError()"  # what nbgrader leaves of a solution region
+# Plausible mistakes that each notebook exercise's check cell must catch, by the solution cell's grade_id.
+EXERCISE_BUGS = {
+    "ex-bucket": {
+        "refills past capacity": """
+now = self.clock()
+self.tokens += (now - self.updated) * self.rate
+self.updated = now
+if self.tokens < tokens:
+    return False
+self.tokens -= tokens
+return True""",
+        "a refused request takes the tokens that are there": """
+now = self.clock()
+self.tokens = min(self.capacity, self.tokens + (now - self.updated) * self.rate)
+self.updated = now
+taken = min(tokens, self.tokens)
+self.tokens -= taken
+return taken == tokens""",
+        "reads the wall clock instead of self.clock": """
+import time
+now = time.monotonic()
+self.tokens = min(self.capacity, self.tokens + (now - self.updated) * self.rate)
+self.updated = now
+if self.tokens < tokens:
+    return False
+self.tokens -= tokens
+return True""",
+    },
+    "ex-retry": {
+        "ignores retry_after": """
+for attempt in range(attempts):
+    try:
+        return call()
+    except agentkit.LLMError as error:
+        if not error.retryable or attempt == attempts - 1:
+            raise
+        sleep(rand() * min(max_delay, base_delay * 2**attempt))""",
+        "retries a bad request": """
+for attempt in range(attempts):
+    try:
+        return call()
+    except agentkit.LLMError as error:
+        if attempt == attempts - 1:
+            raise
+        sleep(max(rand() * min(max_delay, base_delay * 2**attempt), getattr(error, "retry_after", None) or 0))""",
+        "waits after the last attempt": """
+for attempt in range(attempts):
+    try:
+        return call()
+    except agentkit.LLMError as error:
+        if not error.retryable:
+            raise
+        sleep(max(rand() * min(max_delay, base_delay * 2**attempt), getattr(error, "retry_after", None) or 0))
+        if attempt == attempts - 1:
+            raise""",
+        "no cap on the backoff": """
+for attempt in range(attempts):
+    try:
+        return call()
+    except agentkit.LLMError as error:
+        if not error.retryable or attempt == attempts - 1:
+            raise
+        sleep(max(rand() * base_delay * 2**attempt, getattr(error, "retry_after", None) or 0))""",
+    },
+}
 NETWORK_PROBE = "import socket\nprint('interfaces:', sorted(name for _, name in socket.if_nameindex()))"
 
 
@@ -107,3 +173,50 @@ def test_notebook_runs_offline(path, kernels):
     for cell in nb.cells:  # the grade cells of a filled notebook earn all their points in the kernel too
         if cell.metadata.get("nbgrader", {}).get("grade"):
             assert float(text_of(cell, "result")) == cell.metadata.nbgrader.points, text_of(cell)[-2000:]
+
+
+def exercises(nb) -> list[tuple[int, int]]:
+    """(solution cell, the read-only check cell after it) of each exercise with its solution filled in."""
+    found = []
+    for i, cell in enumerate(nb.cells):
+        if is_solution(cell) and "### BEGIN SOLUTION" in cell.source:
+            check = next(j for j in range(i + 1, len(nb.cells)) if nb.cells[j].metadata.get("nbgrader", {}).get("locked"))
+            found.append((i, check))
+    return found
+
+
+def with_region(source: str, body: str) -> str:
+    """The cell with its solution region replaced by `body`, indented as the region was."""
+    lines = source.splitlines()
+    begin = next(i for i, line in enumerate(lines) if "### BEGIN SOLUTION" in line)
+    end = next(i for i, line in enumerate(lines) if "### END SOLUTION" in line)
+    indent = lines[begin][:len(lines[begin]) - len(lines[begin].lstrip())]
+    return "\n".join([*lines[:begin], *(indent + line for line in body.strip("\n").splitlines()), *lines[end + 1:]])
+
+
+@pytest.mark.timeout(240)
+@pytest.mark.parametrize("path", [p for p in notebooks() if exercises(nbformat.read(p, as_version=4))],
+                         ids=lambda p: str(p.relative_to(ROOT)))
+def test_exercise_checks_catch_mistakes(path, kernels):
+    """Each exercise's check cell fails on the release stub and on every listed plausible mistake. The
+    notebook runs up to its first exercise once; then each wrong solution is followed by the check."""
+    nb = nbformat.read(path, as_version=4)
+    cells, expected, start = [], [], 0
+    for solution, check in exercises(nb):
+        grade_id = nb.cells[solution].metadata.nbgrader["grade_id"]
+        assert grade_id in EXERCISE_BUGS, f"list plausible mistakes for exercise {grade_id} in EXERCISE_BUGS"
+        cells += nb.cells[start:solution]
+        for bug, body in {"the release stub": STUB, **EXERCISE_BUGS[grade_id]}.items():
+            cells += [nbformat.v4.new_code_cell(with_region(nb.cells[solution].source, body)),
+                      nbformat.v4.new_code_cell(nb.cells[check].source)]
+            expected.append((len(cells) - 1, f"{grade_id}: {bug}"))
+        start = solution  # later exercises run after the real solution and its check
+    run = nbformat.v4.new_notebook(cells=cells, metadata=nb.metadata)
+    execute(run, path.parent, kernels)
+
+    checks = {index for index, _ in expected}
+    errors = [(i, o.ename, o.evalue) for i, c in enumerate(run.cells) if c.cell_type == "code" and i not in checks
+              for o in c.outputs if o.output_type == "error"]
+    assert not errors, f"cells other than the checks raised: {errors}"
+    missed = [bug for index, bug in expected if not any(o.output_type == "error" for o in run.cells[index].outputs)]
+    assert not missed, f"check cells that accept a wrong solution: {missed}"

@@ -8,7 +8,8 @@ from typing import Iterator
 
 MODES = ("replay", "live", "record")
 _active: list = []
-HOW_TO_GO_LIVE = ("To run live instead: set ANTHROPIC_API_KEY or OPENAI_API_KEY (and COURSE_LLM_MODE=live). "
+HOW_TO_GO_LIVE = ("To run live instead: set ANTHROPIC_API_KEY or OPENAI_API_KEY, or COURSE_BASE_URL and COURSE_MODEL "
+                  "for an OpenAI-compatible server (and COURSE_LLM_MODE=live). "
                   "To re-record this unit's fixtures: course record UNIT (needs a key).")
 
 

@@ -1,6 +1,8 @@
-"""Publish the lesson pages, lab READMEs and notebooks that live next to their code, without copying them."""
+"""Publish the lesson pages, lab READMEs and notebooks that live next to their code, without copying them;
+open each unit's lesson with its place in the week, read from its unit.toml."""
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -43,6 +45,43 @@ def on_files(files, config):
             # labs/<lab>/README.md is published as labs/<lab>/index.html (MkDocs treats README as index).
             files.append(File(path, str(ROOT), config.site_dir, config.use_directory_urls))
     return files
+
+
+PLACEMENT = {  # the opening line of a unit's lesson, by level
+    "core": "Core, Day {day}: {minutes_in_class} min in class, then {minutes_self_study} min of self-study",
+    "optional": "Optional, Day {day}: {minutes_self_study} min of self-study ({minutes_in_class} min if taught in class)",
+    "stretch": "Stretch, Day {day}: beyond the day's goals, {minutes_self_study} min of self-study",
+}
+
+
+def placement_note(lesson: Path) -> str | None:
+    """The admonition that opens a unit's lesson page: its level, day, minutes and prerequisites (unit.toml)."""
+    if lesson.name != "README.md" or not (lesson.parent / "unit.toml").is_file():
+        return None
+    from autograder.units import find_unit, load_unit  # the course's own package, installed in its environment
+
+    unit = load_unit(lesson.parent)
+    meta = unit.metadata
+    if meta is None:
+        return None
+    lines = [f'!!! info "{PLACEMENT[meta.level].format(**vars(meta))}"']
+    if meta.prerequisites:
+        links = []
+        for name in meta.prerequisites:
+            before = find_unit(name).path / "README.md"
+            title = before.read_text(encoding="utf-8").splitlines()[0].lstrip("# ").strip()
+            links.append(f"[{title}]({Path(os.path.relpath(before, lesson.parent)).as_posix()})")
+        lines.append(f"    Study first: {', '.join(links)}.")
+    lines.append(f"    Check your work with `course check {unit.name}`.")
+    return "\n".join(lines)
+
+
+def on_page_markdown(markdown, page, config, files):
+    note = placement_note(Path(page.file.abs_src_path))
+    if note is None:
+        return markdown
+    title, _, rest = markdown.partition("\n")  # every lesson opens with its `# Title` line
+    return f"{title}\n\n{note}\n{rest}" if title.startswith("# ") else f"{note}\n\n{markdown}"
 
 
 def on_serve(server, config, builder):

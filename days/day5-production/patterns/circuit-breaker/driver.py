@@ -3,12 +3,14 @@
 Time is a fake clock the driver moves (`advance`), so a 30-second cooldown takes no time at all."""
 from __future__ import annotations
 
+import math
 import sys
 import threading
 
 import agentkit
 
 PROMPT = "Summarise support ticket 4471 in one line."
+SYSTEM = "You summarise support tickets for the on-call engineer."
 
 
 class FakeClock:
@@ -41,37 +43,96 @@ def kind_of(exc: BaseException, submission) -> str:
     return type(exc).__name__
 
 
-def scripted(submission, provider: str, steps: list[str], failure_threshold: int = 3, cooldown: float = 30.0,
-             fallback: bool = False) -> dict:
-    """Run `steps` against one breaker: "call" (one LLM call through the breaker) or "advance N" (move the
-    clock N seconds). For each step: what happened, the state after it, and how many times the breaker let
-    the call function run in total."""
+def retry_in_of(exc: BaseException) -> float | None:
+    """`CircuitOpen.retry_in` when it is a finite number, else None."""
+    value = getattr(exc, "retry_in", None)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        return None
+    return float(value)
+
+
+def scripted(submission, provider: str, steps: list[str], failure_threshold: int | None = 3,
+             cooldown: float | None = 30.0, fallback: bool = False) -> dict:
+    """Run `steps` against one breaker and report, for each step, what happened, the state after it, how
+    many times the breaker let the call function run in total, and a `CircuitOpen`'s `retry_in`.
+
+    Steps: "call" (one LLM call through the breaker, answered by the scenario), "fail" (the call function
+    raises a 503 ServerError itself, sending nothing), "interrupt" (the call function raises
+    KeyboardInterrupt), "reset" (`breaker.reset()`), "advance N" (move the clock N seconds).
+    `failure_threshold` or `cooldown` None: leave it to the constructor's default."""
     clock = FakeClock()
     client = agentkit.Client(provider)
-    breaker = submission.CircuitBreaker(failure_threshold=failure_threshold, cooldown=cooldown, clock=clock)
+    settings = {"failure_threshold": failure_threshold, "cooldown": cooldown}
+    breaker = submission.CircuitBreaker(**{k: v for k, v in settings.items() if v is not None}, clock=clock)
     ran = [0]
 
     def ask():
         ran[0] += 1
         return client.chat(PROMPT, max_tokens=100)
 
+    def fail():
+        ran[0] += 1
+        raise agentkit.ServerError("service unavailable", provider=provider, status=503)
+
+    def interrupt():
+        ran[0] += 1
+        raise KeyboardInterrupt
+
+    def through_breaker(fn):
+        if fallback:
+            return breaker.call(fn, fallback=lambda: "FALLBACK: support summaries are paused")
+        return breaker.call(fn)
+
     log = []
     for step in steps:
-        if step.startswith("advance"):
-            clock.advance(float(step.split()[1]))
-            what = step
-        else:
-            try:
-                if fallback:
-                    value = breaker.call(ask, fallback=lambda: "FALLBACK: support summaries are paused")
-                else:
-                    value = breaker.call(ask)
+        retry_in = None
+        try:
+            if step.startswith("advance"):
+                clock.advance(float(step.split()[1]))
+                what = step
+            elif step == "reset":
+                breaker.reset()
+                what = "reset"
+            else:
+                value = through_breaker({"call": ask, "fail": fail, "interrupt": interrupt}[step])
                 what = "fallback" if isinstance(value, str) and value.startswith("FALLBACK") else \
                     "ok: " + str(value.text)
-            except Exception as exc:  # noqa: BLE001 - what it raised is the result
-                what = "raised " + kind_of(exc, submission)
-        log.append({"step": str(step), "outcome": what, "state": state_of(breaker), "ran": int(ran[0])})
+        except BaseException as exc:  # noqa: BLE001 - what it raised is the result (KeyboardInterrupt too)
+            what = "raised " + kind_of(exc, submission)
+            retry_in = retry_in_of(exc)
+        log.append({"step": str(step), "outcome": what, "state": state_of(breaker), "ran": int(ran[0]),
+                    "retry_in": retry_in})
     return {"log": log}
+
+
+def forwarded(submission, provider: str, max_tokens: int = 77) -> dict:
+    """`breaker.call(client.chat, PROMPT, system=..., max_tokens=...)`: the breaker must hand the arguments
+    on, while closed and as the half-open trial. Three calls open it (threshold 3); after 31 s a trial, and
+    after 31 s more another. What each returned or raised; the requests themselves are in the trace."""
+    clock = FakeClock()
+    client = agentkit.Client(provider)
+    breaker = submission.CircuitBreaker(failure_threshold=3, cooldown=30.0, clock=clock)
+    outcomes = []
+    for seconds in (0, 0, 0, 31, 31):
+        clock.advance(seconds)
+        try:
+            reply = breaker.call(client.chat, PROMPT, system=SYSTEM, max_tokens=max_tokens)
+            outcomes.append("ok: " + str(reply.text))
+        except Exception as exc:  # noqa: BLE001
+            outcomes.append("raised " + kind_of(exc, submission))
+    return {"outcomes": outcomes, "state": state_of(breaker)}
+
+
+def settings_refused(submission, settings: list[dict]) -> dict:
+    """For each set of constructor arguments: "accepted", or the name of what the constructor raised."""
+    outcomes = []
+    for kwargs in settings:
+        try:
+            submission.CircuitBreaker(**kwargs, clock=FakeClock())
+            outcomes.append("accepted")
+        except Exception as exc:  # noqa: BLE001
+            outcomes.append("ValueError" if isinstance(exc, ValueError) else type(exc).__name__)
+    return {"outcomes": outcomes}
 
 
 def one_trial(submission, threads: int = 12, cooldown: float = 30.0) -> dict:

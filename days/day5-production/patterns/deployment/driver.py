@@ -1,17 +1,20 @@
-"""What the graders call: run the student's `lab_service` the ways a platform would and hand back plain JSON
-data only.
+"""What the graders call, in the submission's process: run the student's `lab_service` the ways a platform would,
+on the unix socket the test names, and hand back plain data only.
 
-- `probe`: the app under a real uvicorn server on a unix socket, in a thread of this process (so the test's
-  scenario answers its model calls), with readiness checks that pass, fail, raise or hang.
-- `drain_in_process`: the app's own lifespan driven over ASGI: a slow request is in flight when shutdown
-  starts; what do /ready and a new request get meanwhile, and when is the model client closed?
-- `sigterm`: the app served by the student's `serve()` in a child process (`python driver.py --serve ...`),
-  some slow requests in flight, then SIGTERM, as a platform sends it on every deploy. The child's model is a
-  canned one (see CannedSummariser).
+- `serve_app`: the app under a real uvicorn server in a thread (so the test's scenario answers its model calls),
+  with readiness checks that pass, fail, raise or hang.
+- `serve_draining`: the same, but with the app's lifespan driven from here, so that the test can start the
+  shutdown (`begin_shutdown`) while a slow request is in flight and still reach the app while it drains.
+- `serve_in_child`: the app served by the student's `serve()` in a child process (`python driver.py --serve
+  ...`); `terminate` sends it SIGTERM, as a platform does on every deploy, and `await_exit` times its exit. The
+  child's model is a canned one (see CannedSummariser).
 - `check_configs`: the student's config checker on given file texts.
 
-The model client is the student's Summariser wrapped in `SlowSummariser`, which can hold a call for a while
-(the text says how long: "[slow:1.5]") and writes what happened, with times, to an events file.
+The tests, in the grading process, send the requests themselves and judge the answers they receive; the model
+requests are recorded by the grader's broker. What only this process can see is handed back as the
+submission's own report: the summariser's events (when calls started and ended, when it was closed), whether
+the lifespan's shutdown waited, and when the child exited. The summariser is the student's Summariser wrapped
+in `SlowSummariser`, which can hold a call for a while (the text says how long: "[slow:1.5]").
 """
 from __future__ import annotations
 
@@ -24,10 +27,10 @@ import signal
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from contextlib import contextmanager
 from pathlib import Path
+
+from autograder import local_service
 
 SLOW = re.compile(r"\[slow:([0-9.]+)\]")
 CANNED_SUMMARY = "The document, summarised: three plain sentences at most."
@@ -93,63 +96,6 @@ def slow_factory(submission, events: EventLog):
     return lambda settings: SlowSummariser(submission.Summariser.from_settings(settings), events)
 
 
-# ---------------------------------------------------------------- HTTP over a unix socket
-
-def call(uds: str, method: str, path: str, body: dict | None = None, timeout: float = 15.0) -> dict:
-    """One request on a NEW connection, straight through httpcore (the replay layer intercepts httpx, and this
-    request goes to our own server, not to a model)."""
-    import httpcore
-
-    started = time.monotonic()
-    headers = [(b"host", b"svc"), (b"content-type", b"application/json")]
-    content = json.dumps(body).encode() if body is not None else b""
-    try:
-        with httpcore.ConnectionPool(uds=uds) as pool:
-            response = pool.request(method, f"http://svc{path}", headers=headers, content=content,
-                                    extensions={"timeout": {"connect": 2.0, "read": timeout, "write": 5.0,
-                                                            "pool": 5.0}})
-    except Exception as exc:  # noqa: BLE001 - refused, reset or timed out: all are results here
-        return {"status": None, "error": type(exc).__name__, "elapsed": time.monotonic() - started}
-    text = response.content.decode("utf-8", "replace")
-    try:
-        data = json.loads(text)
-    except ValueError:
-        data = None
-    return {"status": response.status, "json": data, "text": text[:500],
-            "headers": {k.decode().lower(): v.decode() for k, v in response.headers},
-            "elapsed": time.monotonic() - started}
-
-
-def wait_until_serving(uds: str, deadline_s: float, alive=lambda: True) -> bool:
-    deadline = time.monotonic() + deadline_s
-    while time.monotonic() < deadline and alive():
-        if os.path.exists(uds) and call(uds, "GET", "/health", timeout=2)["status"] is not None:
-            return True
-        time.sleep(0.05)
-    return False
-
-
-@contextmanager
-def serving_in_thread(app):
-    """`app` under a real uvicorn server on a fresh unix socket, in a thread of this process."""
-    import uvicorn
-
-    folder = tempfile.mkdtemp(prefix="lab-service-")
-    uds = os.path.join(folder, "app.sock")
-    server = uvicorn.Server(uvicorn.Config(app, uds=uds, log_config=None, log_level="warning", lifespan="on",
-                                           timeout_graceful_shutdown=5))
-    thread = threading.Thread(target=server.run, name="uvicorn", daemon=True)
-    thread.start()
-    try:
-        if not wait_until_serving(uds, 10, thread.is_alive):
-            raise RuntimeError("the app did not start under uvicorn")
-        yield uds
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-        shutil.rmtree(folder, ignore_errors=True)
-
-
 # ---------------------------------------------------------------- readiness checks the tests choose
 
 def make_check(kind: str):
@@ -172,48 +118,17 @@ def make_check(kind: str):
     return check
 
 
-def probe(submission, settings: dict, requests: list, checks: dict | None = None) -> dict:
-    """Serve the app (the student's Summariser, unwrapped) and send `requests` ([method, path, body]) in order."""
+# ---------------------------------------------------------------- served in a thread of this process
+
+_state: dict = {}  # what the running test's entries share: events, lifespan, shutdown, child
+
+
+def serve_app(submission, socket: str, settings: dict, checks: dict | None = None) -> dict:
+    """The app (with the student's Summariser, unwrapped) served on `socket`, its lifespan run by uvicorn."""
     app = submission.create_app(settings_for(submission, settings),
                                 checks={name: make_check(kind) for name, kind in (checks or {}).items()})
-    with serving_in_thread(app) as uds:
-        responses = [call(uds, method, path, body) for method, path, body in requests]
-    return {"responses": responses}
-
-
-# ---------------------------------------------------------------- the lifespan, driven over ASGI
-
-async def asgi_request(app, method: str, path: str, body: dict | None = None) -> dict:
-    """One HTTP request straight into the ASGI app (no server, no sockets)."""
-    payload = json.dumps(body).encode() if body is not None else b""
-    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": method, "scheme": "http",
-             "path": path, "raw_path": path.encode(), "query_string": b"", "root_path": "",
-             "headers": [(b"host", b"svc"), (b"content-type", b"application/json"),
-                         (b"content-length", str(len(payload)).encode())],
-             "client": ("127.0.0.1", 5000), "server": ("svc", 80)}
-    sent = False
-    response = {"status": None, "headers": {}, "body": b""}
-
-    async def receive():
-        nonlocal sent
-        if not sent:
-            sent = True
-            return {"type": "http.request", "body": payload, "more_body": False}
-        await asyncio.Event().wait()  # no disconnect while the app works
-
-    async def send(message):
-        if message["type"] == "http.response.start":
-            response["status"] = message["status"]
-            response["headers"] = {k.decode().lower(): v.decode() for k, v in message.get("headers", [])}
-        elif message["type"] == "http.response.body":
-            response["body"] += message.get("body", b"")
-
-    await app(scope, receive, send)
-    try:
-        data = json.loads(response["body"])
-    except ValueError:
-        data = None
-    return {"status": response["status"], "json": data, "headers": response["headers"]}
+    local_service.serve(app, socket)
+    return {"serving": True}
 
 
 class Lifespan:
@@ -222,7 +137,6 @@ class Lifespan:
     def __init__(self, app):
         self.app, self.inbox = app, asyncio.Queue()
         self.outcomes: dict[str, asyncio.Future] = {}
-        self.task = None
 
     async def _send(self, message):
         kind = message["type"]  # lifespan.startup.complete / .failed, lifespan.shutdown.complete / .failed
@@ -244,108 +158,125 @@ class Lifespan:
         return await self.outcomes["shutdown"]
 
 
-async def _drain(submission, settings: dict, delay: float) -> dict:
+async def _lifespan_of(app) -> Lifespan:
+    return Lifespan(app)  # made on the server's loop, which its queue and futures belong to
+
+
+def serve_draining(submission, socket: str, settings: dict) -> dict:
+    """The app served on `socket` with the slow summariser, its lifespan started from here (uvicorn runs none)."""
     events = EventLog()
     app = submission.create_app(settings_for(submission, settings), summariser_factory=slow_factory(submission, events))
-    lifespan = Lifespan(app)
-    result = {"startup": await lifespan.startup()}
-    result["ready_before"] = await asgi_request(app, "GET", "/ready")
-    slow = asyncio.create_task(asgi_request(app, "POST", "/summarise",
-                                            {"text": f"[slow:{delay}] The quarterly report shows revenue up 12%."}))
-    while not any(e["event"].startswith("call-start") for e in events.lines):
-        await asyncio.sleep(0.01)
-    shutdown_started = time.monotonic()
-    shutdown = asyncio.create_task(lifespan.shutdown())
-    await asyncio.sleep(0.1)
-    result["shutdown_done_early"] = shutdown.done()
-    result["ready_during"] = await asgi_request(app, "GET", "/ready")
-    result["new_work_during"] = await asgi_request(app, "POST", "/summarise", {"text": "A second document."})
-    result["health_during"] = await asgi_request(app, "GET", "/health")
-    result["in_flight"] = await asyncio.wait_for(slow, delay + 10)
-    result["shutdown"] = await asyncio.wait_for(shutdown, delay + 10)
-    result["shutdown_took"] = time.monotonic() - shutdown_started
-    first = events.lines[0]["t"]
-    result["events"] = [[e["event"], round(e["t"] - first, 3)] for e in events.lines]
-    return result
+    served = local_service.serve(app, socket, lifespan="off")
+    lifespan = served.call(_lifespan_of(app)).result(5)
+    _state.update(events=events, served=served, lifespan=lifespan)
+    return {"startup": served.call(lifespan.startup()).result(6)}
 
 
-def drain_in_process(submission, settings: dict, delay: float = 1.0) -> dict:
-    result = asyncio.run(asyncio.wait_for(_drain(submission, settings, delay), delay + 15))
-    for key in ("ready_before", "ready_during", "new_work_during", "health_during", "in_flight"):
-        result[key]["headers"] = {k: v for k, v in result[key]["headers"].items() if k in ("retry-after", "connection")}
-    return result
+def wait_calls(submission, count: int, timeout: float = 5.0) -> dict:
+    """Wait until `count` model calls have started (in this process's app, or in the child's)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and _calls_started() < count:
+        time.sleep(0.01)
+    return {"started": _calls_started()}
+
+
+def _calls_started() -> int:
+    lines = _state["events"].lines if "events" in _state else EventLog.read(_state.get("events_path", ""))
+    return sum(e["event"].startswith("call-start") for e in lines)
+
+
+def begin_shutdown(submission) -> dict:
+    """Start the lifespan's shutdown; after a tenth of a second, say whether it had already finished."""
+    _state["shutdown"] = _state["served"].call(_state["lifespan"].shutdown())
+    _state["shutdown_started"] = time.monotonic()
+    time.sleep(0.1)
+    return {"done_early": _state["shutdown"].done()}
+
+
+def finish_shutdown(submission, timeout: float = 15.0) -> dict:
+    try:
+        outcome = _state["shutdown"].result(timeout)
+    except Exception as exc:  # noqa: BLE001 - a shutdown that raised or hung is the result
+        outcome = f"{type(exc).__name__}: {exc}"
+    lines = _state["events"].lines
+    first = lines[0]["t"] if lines else 0.0
+    return {"shutdown": outcome, "took": time.monotonic() - _state["shutdown_started"],
+            "events": [[e["event"], round(e["t"] - first, 3)] for e in lines]}
 
 
 # ---------------------------------------------------------------- SIGTERM to a real server process
 
-def sigterm(submission, settings: dict, texts: list, wait_for_calls: int,
-            exit_deadline: float) -> dict:
-    """Start `serve()` in a child process, send `texts` to /summarise at once (each on its own connection),
-    wait until `wait_for_calls` model calls have started, send SIGTERM, then: try new connections, collect the
-    answers, and time the exit (the child is killed if it is still running after `exit_deadline` seconds)."""
+def serve_in_child(submission, socket: str, settings: dict) -> dict:
+    """Start `serve()` in a child process on `socket`; return once it answers /health."""
     folder = tempfile.mkdtemp(prefix="lab-service-")
-    uds, events_path, log_path = (os.path.join(folder, n) for n in ("app.sock", "events.jsonl", "server.log"))
-    package_folder = str(Path(submission.__file__).resolve().parent.parent)
+    events_path, log_path = os.path.join(folder, "events.jsonl"), os.path.join(folder, "server.log")
     import agentkit
     course_root = str(Path(agentkit.__file__).resolve().parent.parent)
-    config = {"package_folder": package_folder, "settings": settings, "uds": uds,
-              "events": events_path}
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([course_root, os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep),
-           "COURSE_LLM_MODE": "replay"}
+    config = {"package_folder": str(Path(submission.__file__).resolve().parent.parent), "settings": settings,
+              "uds": socket, "events": events_path}
+    env = {**os.environ, "COURSE_LLM_MODE": "replay",
+           "PYTHONPATH": os.pathsep.join(filter(None, [course_root, os.environ.get("PYTHONPATH")]))}
     with open(log_path, "w") as log:
         child = subprocess.Popen([sys.executable, os.path.abspath(__file__), "--serve", json.dumps(config)],
                                  stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env, cwd=folder)
-    result = {"started": False, "responses": [], "refused": None, "exit_after": None, "exit_code": None,
-              "events": [], "log": ""}
+    _state.update(child=child, folder=folder, events_path=events_path, log_path=log_path)
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and child.poll() is None:
+        if os.path.exists(socket) and _answers_health(socket):
+            return {"started": True}
+        time.sleep(0.05)
+    raise RuntimeError(f"the service did not start under serve():\n{_log_tail()}")
+
+
+def _answers_health(uds: str) -> bool:
+    import httpcore
+
     try:
-        result["started"] = wait_until_serving(uds, 15, lambda: child.poll() is None)
-        if not result["started"]:
-            return result
-        answers: list = [None] * len(texts)
+        with httpcore.ConnectionPool(uds=uds) as pool:
+            return pool.request("GET", "http://svc/health", extensions={"timeout": {"connect": 1.0, "read": 2.0}}
+                                ).status == 200
+    except Exception:  # noqa: BLE001 - not serving yet
+        return False
 
-        def send(index: int, text: str) -> None:
-            answers[index] = call(uds, "POST", "/summarise", {"text": text}, timeout=exit_deadline + 5)
 
-        senders = [threading.Thread(target=send, args=(i, t), daemon=True) for i, t in enumerate(texts)]
-        for sender in senders:
-            sender.start()
-        deadline = time.monotonic() + 5
-        while time.monotonic() < deadline:
-            if sum(e["event"].startswith("call-start") for e in EventLog.read(events_path)) >= wait_for_calls:
-                break
-            time.sleep(0.02)
-        signalled = time.monotonic()
-        child.send_signal(signal.SIGTERM)
-        attempts = []
-        while time.monotonic() - signalled < 1.5:  # a new connection must soon be refused
-            attempt = call(uds, "GET", "/health", timeout=2)
-            attempts.append(attempt["status"] if attempt["status"] is not None else attempt["error"])
-            if attempt["status"] is None:
-                break
-            time.sleep(0.05)
-        result["refused"] = attempts[-1] if attempts and not isinstance(attempts[-1], int) else None
-        result["attempts"] = attempts[:20]
-        try:
-            child.wait(timeout=exit_deadline)
-            result["exit_after"] = time.monotonic() - signalled
-            result["exit_code"] = child.returncode
-        except subprocess.TimeoutExpired:
-            pass
-        for sender in senders:
-            sender.join(timeout=2)
-        result["responses"] = [a if a is not None else {"status": None, "error": "no answer"} for a in answers]
-        for answer in result["responses"]:
-            answer.pop("headers", None)
-        events = EventLog.read(events_path)
-        result["events"] = [[e["event"], round(e["t"] - signalled, 3)] for e in events]
-        return result
-    finally:
-        if child.poll() is None:
-            child.kill()
-            child.wait()
-        with open(log_path) as f:
-            result["log"] = f.read()[-1500:]
-        shutil.rmtree(folder, ignore_errors=True)
+def _log_tail() -> str:
+    try:
+        with open(_state["log_path"]) as f:
+            return f.read()[-1500:]
+    except (KeyError, OSError):
+        return ""
+
+
+def terminate(submission) -> dict:
+    """SIGTERM to the child, as a platform sends it on every deploy."""
+    _state["signalled"] = time.monotonic()
+    _state["child"].send_signal(signal.SIGTERM)
+    return {"signalled": True}
+
+
+def await_exit(submission, deadline: float) -> dict:
+    """When the child exited after SIGTERM (None if not within `deadline` s), its events and its log."""
+    child, signalled = _state["child"], _state["signalled"]
+    result = {"exit_after": None, "exit_code": None}
+    try:
+        child.wait(timeout=max(0.0, signalled + deadline - time.monotonic()))
+        result.update(exit_after=time.monotonic() - signalled, exit_code=child.returncode)
+    except subprocess.TimeoutExpired:
+        pass
+    events = EventLog.read(_state["events_path"])
+    return {**result, "events": [[e["event"], round(e["t"] - signalled, 3)] for e in events], "log": _log_tail()}
+
+
+def stop(submission) -> dict:
+    local_service.stop_all()
+    child = _state.get("child")
+    if child is not None and child.poll() is None:
+        child.kill()
+        child.wait()
+    if "folder" in _state:
+        shutil.rmtree(_state["folder"], ignore_errors=True)
+    _state.clear()
+    return {"stopped": True}
 
 
 class CannedSummariser:

@@ -3,7 +3,7 @@
     python measure.py                      # the reference solution, test split
     python measure.py --split dev          # the split the rules were tuned on
     python measure.py --package starter    # your own package (the folder that holds injection_guard/)
-    python measure.py --misses             # also list the test rows the validator gets wrong
+    python measure.py --split dev --misses # also list the dev rows the validator gets wrong (tune on these)
 
 The lesson page shows this script's output; tests/test_injection_rates.py (in the repository) reruns it and
 fails if the page and the numbers disagree.

@@ -37,8 +37,11 @@ def policy(submission, max_attempts: int, base_delay: float, max_delay: float):
 
 
 def retry_chat(submission, provider: str, prompt: str, max_attempts: int = 4, base_delay: float = 0.5,
-               max_delay: float = 20.0, rand=0.5) -> dict:
-    """`retry(lambda: client.chat(prompt), ...)` on one client; the sleeps it asked for and what it returned."""
+               max_delay: float = 20.0, rand=0.5, policy_fields: dict | None = None,
+               default_policy: bool = False) -> dict:
+    """`retry(lambda: client.chat(prompt), ...)` on one client; the sleeps it asked for and what it returned.
+    `policy_fields`: build `RetryPolicy(**policy_fields)` instead (fields left out keep their defaults);
+    `default_policy`: pass `policy=None`."""
     client = agentkit.Client(provider)
     sleeps: list[float] = []
     attempts = [0]
@@ -49,8 +52,13 @@ def retry_chat(submission, provider: str, prompt: str, max_attempts: int = 4, ba
 
     outcome = {"reply": None, "error": None}
     try:
-        reply = submission.retry(call, policy=policy(submission, max_attempts, base_delay, max_delay),
-                                 sleep=lambda s: sleeps.append(float(s)), rand=draws(rand))
+        if default_policy:
+            chosen = None
+        elif policy_fields is not None:
+            chosen = submission.RetryPolicy(**policy_fields)
+        else:
+            chosen = policy(submission, max_attempts, base_delay, max_delay)
+        reply = submission.retry(call, policy=chosen, sleep=lambda s: sleeps.append(float(s)), rand=draws(rand))
         outcome["reply"] = reply_of(reply)
     except Exception as exc:  # noqa: BLE001 - what it raised is the result
         outcome["error"] = error_of(exc)
@@ -76,15 +84,28 @@ def retry_plain(submission, max_attempts: int = 4) -> dict:
 
 
 def fallback_chat(submission, prompt: str, max_attempts: int = 3, base_delay: float = 0.5,
-                  max_delay: float = 20.0, rand=0.5) -> dict:
-    """`FallbackChain([Client("anthropic"), Client("openai")]).chat(prompt, system=..., max_tokens=...)`."""
+                  max_delay: float = 20.0, rand=0.5, options: dict | None = None) -> dict:
+    """`FallbackChain([Client("anthropic"), Client("openai")]).chat(prompt, system=..., max_tokens=...)`,
+    with `options` added to the call's keyword arguments."""
     clients = [agentkit.Client("anthropic"), agentkit.Client("openai")]
     sleeps: list[float] = []
     chain = submission.FallbackChain(clients, policy=policy(submission, max_attempts, base_delay, max_delay),
                                      sleep=lambda s: sleeps.append(float(s)), rand=draws(rand))
     outcome = {"reply": None, "error": None}
     try:
-        outcome["reply"] = reply_of(chain.chat(prompt, system=SYSTEM, max_tokens=200))
+        outcome["reply"] = reply_of(chain.chat(prompt, system=SYSTEM, max_tokens=200, **(options or {})))
     except Exception as exc:  # noqa: BLE001
         outcome["error"] = error_of(exc)
     return {**outcome, "sleeps": sleeps}
+
+
+def policy_settings(submission, settings: list[dict]) -> dict:
+    """For each set of `RetryPolicy` arguments: "accepted", or the name of what the constructor raised."""
+    outcomes = []
+    for kwargs in settings:
+        try:
+            submission.RetryPolicy(**kwargs)
+            outcomes.append("accepted")
+        except Exception as exc:  # noqa: BLE001
+            outcomes.append("ValueError" if isinstance(exc, ValueError) else type(exc).__name__)
+    return {"outcomes": outcomes}

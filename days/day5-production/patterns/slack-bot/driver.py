@@ -1,27 +1,26 @@
-"""What the graders call: serve the student's `slack_bot` app with uvicorn on a unix socket, send it requests
-signed the way Slack signs them, and hand back plain JSON data only.
+"""What the graders call, in the submission's process: serve the student's `slack_bot` app on the unix socket the
+test names until the test stops it, and hand back plain data only.
 
-The clock the app checks timestamps against is a fake the driver sets, so "six minutes later" takes no time.
-Slack itself is a fake that records what the bot posts; the model client can be held (a gate) to show whether
-an acknowledgement waited for the model. The driver signs with its own code, not the student's.
+The tests, in the grading process, send the app requests signed by their own code (../slack_requests.py) and
+judge the answers they receive. The model's answers come from the test's scenario through the grader's broker;
+Slack is the grader's fake (autograder.service_fakes.FakeSlack), which records what the app posts. The app
+posts through a given client (`SlackThroughFake`), so that a fault in the student's SlackWebClient costs only
+that client's own test. The clock the app checks timestamps against is a fake the tests
+move (`advance`); the model can be held (`hold_model`, opened by `release`) so that a test sees whether an
+acknowledgement waited for it. Nothing returned here is evidence of what the app did.
 """
 from __future__ import annotations
 
-import hashlib
-import hmac
-import json
 import os
 import threading
 import time
-from urllib.parse import urlencode
-
-import httpx
 
 import agentkit
-from autograder.local_service import serve
+from autograder import local_service
 
-NOW = 1_764_316_800  # the fake clock's start (Unix time)
-RESPONSE_URL = "https://hooks.slack.com/commands/T0ACME/8110/ZxQ2u4gRk"
+NOW = 1_764_316_800  # the fake clock's start (Unix time), as in ../slack_requests.py
+SLACK_API = "https://slack.com/api/"
+BOT_TOKEN = "xoxb-0000-test-token"  # a placeholder: the fake Slack wants a token, not this one
 
 
 class FakeClock:
@@ -32,116 +31,45 @@ class FakeClock:
         return self.now
 
 
-class FakeSlack:
-    def __init__(self):
-        self.messages: list[dict] = []
-        self.responses: list[dict] = []
-        self._lock = threading.Lock()
-
-    def post_message(self, channel: str, text: str, *, thread_ts: str | None = None) -> dict:
-        with self._lock:
-            self.messages.append({"channel": str(channel), "text": str(text),
-                                  "thread_ts": None if thread_ts is None else str(thread_ts)})
-        return {"ok": True, "ts": "1764316801.000200"}
-
-    def respond(self, response_url: str, payload: dict) -> None:
-        with self._lock:
-            self.responses.append({"url": str(response_url), "payload": json.loads(json.dumps(payload))})
-
-
 class HeldClient:
-    """An agentkit.Client whose calls wait until `gate` is set (at most `hold_s`); `started` is set on entry."""
+    """An agentkit.Client whose calls wait until `gate` is set (at most `hold_s`)."""
 
     def __init__(self, client, hold_s: float = 3.5):
         self._client, self.hold_s = client, hold_s
-        self.gate, self.returned = threading.Event(), threading.Event()
+        self.gate = threading.Event()
 
     def chat(self, *args, **kwargs):
         self.gate.wait(self.hold_s)
-        try:
-            return self._client.chat(*args, **kwargs)
-        finally:
-            self.returned.set()
+        return self._client.chat(*args, **kwargs)
 
     def __getattr__(self, name):
         return getattr(self._client, name)
 
 
-def sign(secret: str, timestamp: str, body: bytes) -> str:
-    return "v0=" + hmac.new(secret.encode(), f"v0:{timestamp}:".encode() + body, hashlib.sha256).hexdigest()
+class SlackThroughFake:
+    """The two Slack calls the app makes (the SlackClient interface), sent as Slack's Web API and a
+    response_url expect them, to the grader's fake Slack listening on `socket`."""
+
+    def __init__(self, socket: str):
+        self.http = local_service.forwarding_client(socket)
+
+    def post_message(self, channel: str, text: str, *, thread_ts: str | None = None) -> dict:
+        body = {"channel": channel, "text": text, **({"thread_ts": thread_ts} if thread_ts else {})}
+        return self.http.post(SLACK_API + "chat.postMessage", json=body,
+                              headers={"Authorization": f"Bearer {BOT_TOKEN}"}).json()
+
+    def respond(self, response_url: str, payload: dict) -> None:
+        self.http.post(response_url, json=payload)
 
 
-def mention_payload(event_id: str, text: str, ts: str = "1764316790.000100", thread_ts: str | None = None) -> dict:
-    event = {"type": "app_mention", "user": "U0ANNA", "text": text, "ts": ts, "channel": "C0SUPPORT",
-             "event_ts": ts}
-    if thread_ts:
-        event["thread_ts"] = thread_ts
-    return {"token": "deprecated-verification-token", "team_id": "T0ACME", "api_app_id": "A0BOT",
-            "type": "event_callback", "event_id": event_id, "event_time": NOW - 10, "event": event}
-
-
-def build(spec: dict, secret: str, clock: FakeClock) -> tuple[str, dict, bytes]:
-    """(path, headers, body) for one spec. kind: challenge | mention | command | raw; signature: valid,
-    missing, wrong-secret, tampered, body-only (HMAC of the body without "v0:ts:"), raw:VALUE; age: seconds
-    between the request's timestamp and the app's clock (negative: from the future); timestamp: raw value."""
-    kind = spec.get("kind", "mention")
-    if kind == "challenge":
-        path, body = "/slack/events", json.dumps({"token": "x", "challenge": spec.get("challenge", "c-3eZbrw1aBm2"),
-                                                  "type": "url_verification"}).encode()
-        content_type = "application/json"
-    elif kind == "mention":
-        payload = mention_payload(spec.get("event_id", "Ev0001"), spec.get("text", "<@U0BOT> hello"),
-                                  thread_ts=spec.get("thread_ts"))
-        path, body, content_type = "/slack/events", json.dumps(payload).encode(), "application/json"
-    elif kind == "command":
-        form = {"token": "x", "team_id": "T0ACME", "channel_id": "C0SUPPORT", "user_id": "U0ANNA",
-                "user_name": "anna", "command": "/ask", "text": spec.get("text", ""), "response_url": RESPONSE_URL,
-                "trigger_id": spec.get("trigger_id", "13345224609.738474920.8088930838d88f008e0")}
-        path, body, content_type = "/slack/commands", urlencode(form).encode(), "application/x-www-form-urlencoded"
-    else:
-        path, body, content_type = spec.get("path", "/slack/events"), str(spec["body"]).encode(), "application/json"
-    timestamp = str(spec.get("timestamp", int(clock.now - spec.get("age", 0))))
-    headers = {"Content-Type": content_type, "X-Slack-Request-Timestamp": timestamp}
-    mode = spec.get("signature", "valid")
-    if mode == "valid":
-        headers["X-Slack-Signature"] = sign(secret, timestamp, body)
-    elif mode == "wrong-secret":
-        headers["X-Slack-Signature"] = sign("some-other-signing-secret", timestamp, body)
-    elif mode == "tampered":
-        headers["X-Slack-Signature"] = sign(secret, timestamp, body)
-        body = body.replace(b"hello", b"HELLO") if b"hello" in body else body + b" "
-    elif mode == "body-only":
-        headers["X-Slack-Signature"] = "v0=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
-    elif mode.startswith("raw:"):
-        headers["X-Slack-Signature"] = mode[4:].encode("latin-1")
-    elif mode != "missing":
-        raise ValueError(f"unknown signature mode {mode!r}")
-    if spec.get("omit_timestamp"):
-        headers.pop("X-Slack-Request-Timestamp")
-    if "retry" in spec:
-        headers["X-Slack-Retry-Num"] = str(spec["retry"])
-        headers["X-Slack-Retry-Reason"] = "http_timeout"
-    return path, headers, body
-
-
-def send(client, spec: dict, secret: str, clock: FakeClock) -> dict:
-    path, headers, body = build(spec, secret, clock)
-    started = time.monotonic()
-    try:
-        response = client.post(path, headers=headers, content=body)
-    except httpx.HTTPError as exc:
-        return {"status": None, "error": f"{type(exc).__name__}: {exc}", "elapsed": time.monotonic() - started}
-    try:
-        data = response.json()
-    except ValueError:
-        data = None
-    return {"status": int(response.status_code), "json": data, "text": response.text[:300],
-            "elapsed": float(time.monotonic() - started)}
+_clock = FakeClock()
+_jobs: list = []
+_held: list[HeldClient] = []
 
 
 def settings_for(submission, secret: str):
     os.environ["SLACK_SIGNING_SECRET"] = secret
-    os.environ["SLACK_BOT_TOKEN"] = "xoxb-0000-test-token"
+    os.environ["SLACK_BOT_TOKEN"] = BOT_TOKEN
     try:
         return submission.SlackSettings()
     finally:
@@ -149,69 +77,53 @@ def settings_for(submission, secret: str):
         os.environ.pop("SLACK_BOT_TOKEN", None)
 
 
-def converse(submission, provider: str, secret: str, requests: list[dict]) -> dict:
-    """One app on a fake clock; requests sent in order (a step {"advance": S} moves the clock, {"resend": k}
-    sends the k-th request again exactly as it was); then wait for the background work."""
-    clock, slack, jobs = FakeClock(), FakeSlack(), submission.BackgroundJobs()
-    app = submission.create_app(settings_for(submission, secret), llm=agentkit.Client(provider), slack=slack,
-                                clock=clock, jobs=jobs)
-    answers, built = [], []
-    with serve(app) as client:
-        for spec in requests:
-            if "advance" in spec:
-                clock.now += float(spec["advance"])
-                answers.append(None)
-                built.append(None)
-                continue
-            if "resend" in spec:
-                path, headers, body = built[int(spec["resend"])]
-                response = client.post(path, headers=headers, content=body)
-                answers.append({"status": int(response.status_code), "text": response.text[:300]})
-                built.append(None)
-                continue
-            built.append(build(spec, secret, clock))
-            answers.append(send(client, spec, secret, clock))
-        idle = bool(jobs.wait_idle(10))
-    return {"answers": answers, "idle": idle, "messages": slack.messages, "responses": slack.responses}
+def start(submission, socket: str, provider: str, secret: str, slack: str, hold_model: bool = False) -> dict:
+    """One app on `socket`, its clock at NOW, posting to the fake Slack listening on `slack`."""
+    _clock.now = NOW
+    llm = agentkit.Client(provider)
+    if hold_model:
+        llm = HeldClient(llm)
+        _held.append(llm)
+    jobs = submission.BackgroundJobs()
+    app = submission.create_app(settings_for(submission, secret), llm=llm, slack=SlackThroughFake(slack),
+                                clock=_clock, jobs=jobs)
+    local_service.serve(app, socket)
+    _jobs.append(jobs)
+    return {"serving": True}
 
 
-def held(submission, provider: str, secret: str, spec: dict) -> dict:
-    """One request while the model is held: did the acknowledgement arrive before the model call returned?"""
-    clock, slack, jobs = FakeClock(), FakeSlack(), submission.BackgroundJobs()
-    llm = HeldClient(agentkit.Client(provider))
-    app = submission.create_app(settings_for(submission, secret), llm=llm, slack=slack, clock=clock, jobs=jobs)
-    with serve(app) as client:
-        answer = send(client, spec, secret, clock)
-        answered_while_held = not llm.returned.is_set()
-        posted_while_held = len(slack.messages) + len(slack.responses)
-        llm.gate.set()
-        idle = bool(jobs.wait_idle(10))
-    return {"answer": answer, "answered_while_held": answered_while_held, "posted_while_held": posted_while_held,
-            "idle": idle, "messages": slack.messages, "responses": slack.responses}
+def advance(submission, seconds: float) -> dict:
+    _clock.now += float(seconds)
+    return {"now": _clock.now}
 
 
-class RecordingTransport(httpx.BaseTransport):
-    """Answers every request with the next canned (status, json) and keeps what was sent."""
-
-    def __init__(self, answers: list[list]):
-        self.answers, self.sent = list(answers), []
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        body = request.read()
-        try:
-            parsed = json.loads(body) if body else None
-        except ValueError:
-            parsed = body.decode("utf-8", "replace")
-        self.sent.append({"method": request.method, "url": str(request.url),
-                          "authorization": request.headers.get("authorization"), "json": parsed})
-        status, data = self.answers.pop(0) if self.answers else (200, {"ok": True})
-        return httpx.Response(int(status), json=data)
+def release(submission) -> dict:
+    for client in _held:
+        client.gate.set()
+    return {"released": len(_held)}
 
 
-def web_client(submission, calls: list[dict], answers: list[list]) -> dict:
-    """SlackWebClient("xoxb-...", http=httpx.Client(transport=fake)) making `calls`; what it sent and raised."""
-    transport = RecordingTransport(answers)
-    client = submission.SlackWebClient("xoxb-0000-test-token", http=httpx.Client(transport=transport))
+def settle(submission, timeout: float = 10.0) -> dict:
+    deadline = time.monotonic() + timeout
+    return {"idle": all(bool(jobs.wait_idle(max(0.0, deadline - time.monotonic()))) for jobs in _jobs)}
+
+
+def stop(submission) -> dict:
+    release(submission)
+    try:
+        settle(submission, timeout=5)  # so that no background work runs into the next test
+    except Exception:  # noqa: BLE001 - a wait_idle that raises must not keep the apps serving
+        pass
+    local_service.stop_all()
+    _jobs.clear()
+    _held.clear()
+    return {"stopped": True}
+
+
+def web_client(submission, slack: str, calls: list[dict]) -> dict:
+    """The student's SlackWebClient("xoxb-...", http=...) making `calls` against the fake Slack listening on
+    `slack`; which calls raised, and what. (What it sent is recorded by the fake.)"""
+    client = submission.SlackWebClient(BOT_TOKEN, http=local_service.forwarding_client(slack))
     outcomes = []
     for call in calls:
         try:
@@ -222,4 +134,4 @@ def web_client(submission, calls: list[dict], answers: list[list]) -> dict:
             outcomes.append({"raised": None})
         except Exception as exc:  # noqa: BLE001 - which error, and what it says, is under test
             outcomes.append({"raised": type(exc).__name__, "message": str(exc)[:200]})
-    return {"outcomes": outcomes, "sent": transport.sent}
+    return {"outcomes": outcomes}

@@ -1,3 +1,28 @@
+### BEGIN STARTER
+# """Record every model call an agent makes through `agentkit.Client`: which model, a hash of the prompt (the
+# prompt itself only when asked), the decision the reply carried, and the tokens used.
+#
+#     client = audited(trail, agentkit.Client("anthropic"), actor="refund-agent")
+#     client.chat(prompt, system=SYSTEM, audit={"subject": "T-1042"})
+#
+# or as a decorator for a function whose first argument is the client:
+#
+#     @audited(trail, actor="refund-agent")
+#     def triage(client, ticket): ...
+#
+# Contract for `AuditedClient.chat(messages, *, audit=None, **options)`: call the wrapped client's
+# `chat(messages, **options)` and append ONE entry with actor = self.actor:
+#
+# - on success, action "model_call", payload: the caller's `audit` fields, then (overriding them)
+#   "model" (options["model"] or client.model), "provider" (client.provider), "prompt_sha256"
+#   (prompt_digest(messages, options.get("system"))), "prompt" (prompt_turns(...), ONLY if record_prompt),
+#   "decision" (self.decision(reply)), "reply_sha256", "stop_reason", "usage" ({"input_tokens",
+#   "output_tokens"}) and "cost_usd" (reply.cost_usd);
+# - on an `agentkit.LLMError`, action "model_call_failed" with the same facts plus "error" (the exception's
+#   class name) and "status", then re-raise it.
+# """
+### END STARTER
+### BEGIN SOLUTION
 """Record every model call an agent makes through `agentkit.Client`: which model, a hash of the prompt (the
 prompt itself only when asked), the decision the reply carried, and the tokens used.
 
@@ -9,6 +34,7 @@ or as a decorator for a function whose first argument is the client:
     @audited(trail, actor="refund-agent")
     def triage(client, ticket): ...
 """
+### END SOLUTION
 from __future__ import annotations
 
 import functools
@@ -17,7 +43,12 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+### BEGIN STARTER
+# from agentkit import LLMError, Reply  # noqa: F401 - LLMError is what a failed call raises
+### END STARTER
+### BEGIN SOLUTION
 from agentkit import LLMError, Reply
+### END SOLUTION
 from agentkit.client import as_messages
 
 from audit_trail.canonical import canonical_json
@@ -55,6 +86,11 @@ class AuditedClient:
         self.record_prompt, self.decision = record_prompt, decision
 
     def chat(self, messages: str | list, *, audit: dict[str, Any] | None = None, **options: Any) -> Reply:
+        ### BEGIN STARTER
+        # # TODO step 6: see the module docstring. Never store the raw prompt unless record_prompt is set.
+        # raise NotImplementedError("step 6: AuditedClient.chat")
+        ### END STARTER
+        ### BEGIN SOLUTION
         system = options.get("system")
         # The caller's fields first, so they cannot overwrite what the trail itself observed.
         facts = {**(audit or {}), "model": options.get("model") or self.client.model,
@@ -76,6 +112,7 @@ class AuditedClient:
             "cost_usd": reply.cost_usd,
         })
         return reply
+        ### END SOLUTION
 
     def __getattr__(self, name: str):
         return getattr(self.client, name)

@@ -1,11 +1,38 @@
+### BEGIN STARTER
+# """Walk the chain from the genesis and report the first seq at which the log is not what it should be.
+#
+# Contract for `verify_rows(rows, expected_head=None)`. `rows` are (seq, timestamp, actor, action, payload_json,
+# prev_hash, hash) tuples ordered by seq (an iterator: read them once). Walk them with expected seq 1, 2, ...
+# and expected prev_hash GENESIS, then each entry's hash. At the FIRST problem return
+# Verification(ok=False, seq=..., reason=..., detail=<a sentence>, checked=<entries that passed>), checking in
+# this order for each row:
+#
+#     1. its seq is not the expected one            -> seq = the expected (missing) seq, reason MISSING
+#     2. entry_hash(its columns) != its stored hash -> seq = its seq, reason HASH_MISMATCH
+#     3. its prev_hash != the previous entry's hash -> seq = its seq, reason PREV_HASH_MISMATCH
+#     4. expected_head = (anchor_seq, anchor_hash) was given, this is entry anchor_seq, and its hash is not
+#        anchor_hash                                -> seq = anchor_seq, reason HEAD_MISMATCH
+#
+# After the last row: if an expected_head was given and the log ends before anchor_seq -> seq = last seq + 1,
+# reason TRUNCATED. Otherwise Verification(ok=True, checked=<all rows>, head=Head(last seq, last hash)).
+# Entries appended after the anchor are fine: a log may grow.
+# """
+### END STARTER
+### BEGIN SOLUTION
 """Walk the chain from the genesis and report the first seq at which the log is not what it should be."""
+### END SOLUTION
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+### BEGIN STARTER
+# from audit_trail.canonical import GENESIS, entry_hash  # noqa: F401 - what verify_rows needs
+### END STARTER
+### BEGIN SOLUTION
 from audit_trail.canonical import GENESIS, entry_hash
+### END SOLUTION
 
 HASH_MISMATCH = "hash_mismatch"            # the row's content no longer matches its own hash: edited
 PREV_HASH_MISMATCH = "prev_hash_mismatch"  # the row is intact but does not follow its predecessor
@@ -35,6 +62,12 @@ class Verification:
 
 
 def verify_rows(rows: Iterable[Sequence], expected_head: Sequence | None = None) -> Verification:
+    ### BEGIN STARTER
+    # """See the module docstring."""
+    # # TODO step 3: one pass over the rows, checks 1-4 in order, then the truncation check.
+    # raise NotImplementedError("step 3: verify_rows")
+    ### END STARTER
+    ### BEGIN SOLUTION
     """`rows`: (seq, timestamp, actor, action, payload_json, prev_hash, hash), ordered by seq, read once."""
     anchor_seq, anchor_hash = (int(expected_head[0]), str(expected_head[1])) if expected_head else (0, GENESIS)
     expected_seq, prev_hash, checked = 1, GENESIS, 0
@@ -56,8 +89,11 @@ def verify_rows(rows: Iterable[Sequence], expected_head: Sequence | None = None)
         return _broken(checked + 1, TRUNCATED, f"the log ends at entry {checked}, but the anchored head is entry "
                        f"{anchor_seq}: entries {checked + 1}-{anchor_seq} are gone", checked, prev_hash)
     return Verification(ok=True, checked=checked, head=Head(checked, prev_hash))
+    ### END SOLUTION
+### BEGIN SOLUTION
 
 
 def _broken(seq: int, reason: str, detail: str, checked: int, prev_hash: str) -> Verification:
     return Verification(ok=False, seq=seq, reason=reason, detail=detail, checked=checked,
                         head=Head(checked, prev_hash))
+### END SOLUTION

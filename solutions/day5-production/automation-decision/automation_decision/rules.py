@@ -1,15 +1,39 @@
+### BEGIN STARTER
+# """Hard rules: conditions that set a minimum level no score can lower.
+#
+# Contract (step 2): `HARD_RULES` is a list of `HardRule`, in this order:
+#
+# | id | applies when | floor |
+# |---|---|---|
+# | `critical-decision-about-people` | `decides_about_people` and impact is CRITICAL | DO_NOT_AUTOMATE |
+# | `regulated-decision-about-people` | `decides_about_people` and the domain is regulated (`task.regulated`) | HUMAN_APPROVAL_REQUIRED |
+# | `irreversible-high-impact` | reversibility is IRREVERSIBLE and impact is HIGH or CRITICAL | HUMAN_APPROVAL_REQUIRED |
+# | `accuracy-unproven` | `measured_accuracy` is None, or `evaluated_cases` < MIN_EVALUATED_CASES | AUTOMATE_WITH_REVIEW |
+#
+# `explain(task)` returns one sentence a reviewer can read: what applied, and why it keeps people involved
+# (name the domain for the regulated rule). A rule is a floor: it can keep people more involved, never less.
+# """
+### END STARTER
+### BEGIN SOLUTION
 """Hard rules: conditions that set a minimum level no score can lower.
 
 Each rule is a floor. The decision is the most restrictive of every floor that applies and the score's band,
 so a rule can only ever keep people more involved, never less.
 """
+### END SOLUTION
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
+### BEGIN STARTER
+# from automation_decision.levels import Automation  # noqa: F401 - the floors
+# from automation_decision.task import Impact, Reversibility, TaskProfile  # noqa: F401
+### END STARTER
+### BEGIN SOLUTION
 from automation_decision.levels import Automation
 from automation_decision.task import Impact, Reversibility, TaskProfile
+### END SOLUTION
 
 MIN_EVALUATED_CASES = 100  # fewer labelled cases than this cannot show how the model does on real traffic
 
@@ -22,6 +46,13 @@ class HardRule:
     explain: Callable[[TaskProfile], str]
 
 
+### BEGIN STARTER
+# # TODO step 2: the four rules of the table above, in that order.
+# HARD_RULES: list[HardRule] = []
+#
+# # Applied last, in decide(): approval was required, but nobody can give it in time.
+### END STARTER
+### BEGIN SOLUTION
 def _unproven(task: TaskProfile) -> bool:
     return task.measured_accuracy is None or task.evaluated_cases < MIN_EVALUATED_CASES
 
@@ -57,6 +88,7 @@ HARD_RULES = [
 ]
 
 # Applied last: approval was required, but nobody can give it in time.
+### END SOLUTION
 APPROVAL_NOT_FEASIBLE = "approval-not-feasible"
 
 

@@ -13,7 +13,12 @@ import anthropic
 from anthropic.types.messages import MessageBatch
 
 from agentkit import Usage
+### BEGIN STARTER
+# from batch_processing.jobs import BatchRequest, JobResult, PollPolicy, check_custom_ids, poll_until  # noqa: F401
+### END STARTER
+### BEGIN SOLUTION
 from batch_processing.jobs import BatchRequest, JobResult, PollPolicy, check_custom_ids, poll_until
+### END SOLUTION
 
 
 def _usage(message) -> Usage:
@@ -32,8 +37,14 @@ class AnthropicBatchJobs:
 
     def submit(self, requests: list[BatchRequest], *, model: str) -> str:
         """Create one batch holding every request; return its id. Checks the custom ids before sending anything."""
-        check_custom_ids(requests)
+        ### BEGIN STARTER
+        # # TODO step 8: check_custom_ids(requests) first; then self.client.messages.batches.create(requests=[...])
+        # # with {"custom_id": ..., "params": {"model", "max_tokens", "messages": [user prompt], "system"
+        # # (when given)}} per request.
+        # raise NotImplementedError("step 8: AnthropicBatchJobs.submit")
+        ### END STARTER
         ### BEGIN SOLUTION
+        check_custom_ids(requests)
         batch = self.client.messages.batches.create(requests=[
             {"custom_id": r.custom_id,
              "params": {"model": model, "max_tokens": r.max_tokens,
@@ -45,6 +56,11 @@ class AnthropicBatchJobs:
 
     def poll(self, batch_id: str) -> MessageBatch:
         """Retrieve the batch until its processing_status is "ended"; BatchTimeout at the policy's deadline."""
+        ### BEGIN STARTER
+        # # TODO step 8: poll_until with self.client.messages.batches.retrieve(batch_id) and this object's policy,
+        # # sleep and clock.
+        # raise NotImplementedError("step 8: AnthropicBatchJobs.poll")
+        ### END STARTER
         ### BEGIN SOLUTION
         return poll_until(lambda: self.client.messages.batches.retrieve(batch_id),
                           lambda batch: batch.processing_status == "ended", policy=self.policy,
@@ -55,6 +71,12 @@ class AnthropicBatchJobs:
     def collect(self, batch: MessageBatch, custom_ids: list[str]) -> dict[str, JobResult]:
         """One JobResult per custom id, in the order given, matched by custom_id (the results file has its own
         order). An id with no line in the results is `missing`; lines for ids not asked about are ignored."""
+        ### BEGIN STARTER
+        # # TODO step 9: iterate self.client.messages.batches.results(batch.id); each line has .custom_id and
+        # # .result, whose .type is "succeeded" (.message: text blocks and usage), "errored" (.error.error: type and
+        # # message), "canceled" or "expired". Never pair lines with requests by position.
+        # raise NotImplementedError("step 9: AnthropicBatchJobs.collect")
+        ### END STARTER
         ### BEGIN SOLUTION
         wanted = set(custom_ids)
         found: dict[str, JobResult] = {}

@@ -1,8 +1,16 @@
+### BEGIN STARTER
+# """What the providers' batch APIs have in common: requests with custom ids, a job that ends hours later, and one
+# result per custom id that may have succeeded, errored, expired or been canceled.
+# Read the README's contract first; the tests check exactly that, through these public names only.
+# """
+### END STARTER
+### BEGIN SOLUTION
 """What the providers' batch APIs have in common: requests with custom ids, a job that ends hours later, and one
 result per custom id that may have succeeded, errored, expired or been canceled.
 
 Results come back in any order, so they are matched to requests by custom_id and never by position.
 """
+### END SOLUTION
 from __future__ import annotations
 
 import re
@@ -68,6 +76,11 @@ class BatchFailed(RuntimeError):
 
 def check_custom_ids(requests: list[BatchRequest]) -> list[str]:
     """The custom ids, after checking each is unique and 1-64 letters, digits, `_` or `-` (raises ValueError)."""
+    ### BEGIN STARTER
+    # # TODO step 6: ValueError for no requests, a repeated custom_id, or one that CUSTOM_ID does not match.
+    # raise NotImplementedError("step 6: check_custom_ids")
+    ### END STARTER
+    ### BEGIN SOLUTION
     ids = [request.custom_id for request in requests]
     if not ids:
         raise ValueError("a batch needs at least one request")
@@ -78,6 +91,7 @@ def check_custom_ids(requests: list[BatchRequest]) -> list[str]:
     if bad:
         raise ValueError(f"custom_id must be 1-64 letters, digits, '_' or '-': {bad}")
     return ids
+    ### END SOLUTION
 
 
 def poll_until(fetch: Callable[[], T], is_done: Callable[[T], bool], *, policy: PollPolicy,
@@ -89,6 +103,12 @@ def poll_until(fetch: Callable[[], T], is_done: Callable[[T], bool], *, policy: 
     (timeout seconds after the first look): the last one is cut short so that the final look happens at the
     deadline, and if the job has not ended then, BatchTimeout is raised. `describe(value)` gives (id, status)
     for that error."""
+    ### BEGIN STARTER
+    # # TODO step 7: the deadline is clock() at the start + policy.timeout. Loop: fetch; return if done; if no time
+    # # is left, raise BatchTimeout(*describe(value), waited); else sleep(min(delay, time left)) and grow the
+    # # delay. Use the sleep and clock you were given, never time.sleep.
+    # raise NotImplementedError("step 7: poll_until")
+    ### END STARTER
     ### BEGIN SOLUTION
     started = clock()
     deadline = started + policy.timeout

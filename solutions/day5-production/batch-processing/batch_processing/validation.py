@@ -1,3 +1,9 @@
+### BEGIN STARTER
+# """Checking a batched reply: parse it, then trust nothing about its count, order or shape.
+# Read the README's contract first; the tests check exactly that, through these public names only.
+# """
+### END STARTER
+### BEGIN SOLUTION
 """Checking a batched reply: parse it, then trust nothing about its count, order or shape.
 
 A model asked for N results in order can return N-1, N+1, the same id twice, the right ids in another order, a
@@ -6,19 +12,29 @@ those into a silently wrong answer for some item. So results are matched by id, 
 once, each result must validate against the caller's pydantic model, and every problem is reported per item so
 that only those items are asked again.
 """
+### END SOLUTION
 from __future__ import annotations
 
+### BEGIN SOLUTION
 import json
 import re
+### END SOLUTION
 from dataclasses import dataclass, field
 from typing import Any
 
+### BEGIN STARTER
+# from pydantic import BaseModel
+### END STARTER
+### BEGIN SOLUTION
 from pydantic import BaseModel, ValidationError
+### END SOLUTION
 
 from batch_processing.prompt import Item
 
+### BEGIN SOLUTION
 FENCE = re.compile(r"```(?:json)?[ \t]*\r?\n?(.*?)```", re.DOTALL | re.IGNORECASE)
 
+### END SOLUTION
 
 class MalformedReply(ValueError):
     """The reply holds no JSON that can be read."""
@@ -42,6 +58,11 @@ class ReplyCheck:
 def extract_json(text: str) -> Any:
     """The JSON in a model's reply: the contents of a ```json fence if there is one, else the whole text, else
     the span from the first `[` to the last `]`. Raises MalformedReply when none of them parses."""
+    ### BEGIN STARTER
+    # # TODO step 1: a regular expression for the fence (```json ... ``` or ``` ... ```), json.loads on each
+    # # candidate in turn; MalformedReply if none parses.
+    # raise NotImplementedError("step 1: extract_json")
+    ### END STARTER
     ### BEGIN SOLUTION
     fenced = FENCE.search(text)
     candidates = [fenced.group(1)] if fenced else []
@@ -65,6 +86,14 @@ def check_reply(items: list[Item], text: str, schema: type[BaseModel]) -> ReplyC
     "invalid result: ..." (fails `schema`), "malformed reply: ..." (no JSON array at all). Ids nobody asked
     for go to `unknown_ids`. Accepted results are keyed by id in the order of `items`, whatever the reply's order.
     """
+    ### BEGIN STARTER
+    # # TODO step 2: the handout's version is `results = json.loads(text)` and then pairing results[i] with
+    # # items[i]. That pairs the wrong things as soon as the model drops, adds, repeats or reorders an entry.
+    # # Instead: extract_json (a non-list is malformed too), group the entries' results by str(entry["id"]),
+    # # then walk `items` in order: no entry -> "missing", several -> "duplicate id", one -> schema.model_validate
+    # # (pydantic.ValidationError -> "invalid result: ..."). Set `entries` and `unknown_ids` as well.
+    # raise NotImplementedError("step 2: check_reply")
+    ### END STARTER
     ### BEGIN SOLUTION
     check = ReplyCheck()
     try:

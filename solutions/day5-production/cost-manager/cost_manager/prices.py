@@ -1,18 +1,34 @@
+### BEGIN STARTER
+# """What a call costs, from the maintained `genai-prices` database: never a hand-typed table, never $0 by default.
+#
+# A budget is only as good as its prices. A model genai-prices cannot find (a typo, a model too new for the
+# installed data) must raise `UnknownModelError`; so must a model it knows without a per-token price for input or
+# output (an audio, moderation or embedding model), because counting those tokens at $0 is the same hole.
+# """
+### END STARTER
+### BEGIN SOLUTION
 """What a call costs, from the maintained `genai-prices` database: never a hand-typed table, never $0 by default.
 
 A budget is only as good as its prices. A model genai-prices cannot find (a typo, a model too new for the
 installed data) raises `UnknownModelError`; so does a model it knows without a per-token price for input or
 output (an audio, moderation or embedding model), because counting those tokens at $0 is the same hole.
 """
+### END SOLUTION
 from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
 
+### BEGIN STARTER
+# import genai_prices  # noqa: F401 - you will call genai_prices.calc_price
+### END STARTER
+### BEGIN SOLUTION
 import genai_prices
+### END SOLUTION
 
 from agentkit.errors import UnknownModelError
 from agentkit.models import REGISTRY
+from agentkit.pricing import PRICE_HINT, configured_price, per_mtok_cost
 from agentkit.types import Usage
 
 
@@ -43,7 +59,26 @@ def _as_priced_usage(usage: Usage) -> genai_prices.Usage:
 
 
 def cost(model: str, usage: Usage, *, provider: str | None = None, at: datetime | None = None) -> Decimal:
+    ### BEGIN STARTER
+    # """US dollars for `usage` on `model`, at the prices in force at `at` (now if None), as a Decimal.
+    #
+    # - genai_prices.calc_price(_as_priced_usage(usage), model, provider_id=provider_for(model, provider),
+    #   genai_request_timestamp=at) returns a calculation; its `.total_price` is the answer.
+    # - calc_price raises LookupError for a model it cannot find: raise UnknownModelError instead, with a
+    #   message that names the model.
+    # - The calculation's `.model_price` has `.input_mtok` and `.output_mtok` (None when genai-prices has no such
+    #   price): raise UnpricedModelError (a kind of UnknownModelError) when either is None.
+    # """
+    ### END STARTER
+    ### BEGIN SOLUTION
     """US dollars for `usage` on `model`, at the prices in force at `at` (now if None)."""
+    ### END SOLUTION
+    if (configured := configured_price(model)) is not None:  # given: COURSE_PRICE_PER_MTOK, for a self-hosted model
+        return per_mtok_cost(configured, usage)
+    ### BEGIN STARTER
+    # # TODO step 1
+    # raise NotImplementedError("step 1: prices.cost")
+    ### END STARTER
     ### BEGIN SOLUTION
     priced = _as_priced_usage(usage)
     provider_id = provider_for(model, provider)
@@ -51,7 +86,7 @@ def cost(model: str, usage: Usage, *, provider: str | None = None, at: datetime 
         calculation = genai_prices.calc_price(priced, model, provider_id=provider_id, genai_request_timestamp=at)
     except LookupError as exc:
         raise UnknownModelError(f"cannot price model {model!r} (provider {provider_id or 'inferred'}): {exc}. "
-                                "Refusing the request rather than counting it as $0.") from None
+                                f"Refusing the request rather than counting it as $0; {PRICE_HINT}.") from None
     prices = calculation.model_price
     if prices.input_mtok is None or prices.output_mtok is None:
         raise UnpricedModelError(f"genai-prices knows {calculation.model.id!r} ({calculation.provider.id}) but has "

@@ -1,3 +1,23 @@
+### BEGIN STARTER
+# """A chat front end that spends less as the provider struggles, and comes back as it recovers.
+#
+# Contract:
+#
+# 1. `DegradingChat(client, degrader=None, *, full_model, reduced_model, full_max_tokens=1024,
+#    reduced_max_tokens=256, system=None, static_answer=STATIC_ANSWER, probe_every=5, clock=time.monotonic)`.
+# 2. `ask(question) -> Answer(text, level, source)`, where level is the level the request was served at and
+#    source is "model", "cache" or "static". Look at `degrader.level` first:
+#    - FULL: `client.chat(question, model=full_model, max_tokens=full_max_tokens, system=system)`.
+#    - REDUCED: the same with reduced_model and reduced_max_tokens.
+#    - MINIMAL: no model call; the last good answer to the same question if there is one (source "cache"),
+#      else `static_answer` (source "static"). Except every probe_every-th request at MINIMAL (counting
+#      from when the level became MINIMAL): send it as at REDUCED, as a probe.
+# 3. Time every model call with `clock()` before and after; `degrader.record(True, latency)` on success
+#    (and remember the answer for the cache), `degrader.record(False, latency)` on an `agentkit.LLMError`,
+#    after which the user gets the cached or static answer. `ask` never raises an LLMError.
+# """
+### END STARTER
+### BEGIN SOLUTION
 """A chat front end that spends less as the provider struggles, and comes back as it recovers.
 
 * FULL: the preferred model with the full token budget.
@@ -9,6 +29,7 @@
 A call that fails is recorded as a failure and the user still gets an answer (cached or static):
 `ask` never raises an `LLMError`.
 """
+### END SOLUTION
 from __future__ import annotations
 
 import threading
@@ -18,7 +39,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+### BEGIN STARTER
+# from agentkit import LLMError  # noqa: F401 - what a failed call raises
+### END STARTER
+### BEGIN SOLUTION
 from agentkit import LLMError
+### END SOLUTION
 
 from degradation.degrader import Degrader
 from degradation.levels import Level
@@ -55,6 +81,12 @@ class DegradingChat:
         self._lock = threading.Lock()
 
     def ask(self, question: str) -> Answer:
+        ### BEGIN STARTER
+        # # TODO step 4: pick model and max_tokens from the level (or answer without the model at MINIMAL,
+        # # unless this request is a probe); time the call with self.clock; record the outcome; answer.
+        # raise NotImplementedError("step 4: DegradingChat.ask")
+        ### END STARTER
+        ### BEGIN SOLUTION
         level = self.degrader.level
         with self._lock:
             if level is not Level.MINIMAL:
@@ -76,6 +108,8 @@ class DegradingChat:
         text = reply.text.strip()
         self._remember(question, text)
         return Answer(text, level, "model")
+        ### END SOLUTION
+    ### BEGIN SOLUTION
 
     def _without_model(self, question: str, level: Level) -> Answer:
         with self._lock:
@@ -90,3 +124,4 @@ class DegradingChat:
             self._cache.move_to_end(question)
             while len(self._cache) > self.cache_size:
                 self._cache.popitem(last=False)
+    ### END SOLUTION

@@ -1,18 +1,48 @@
+### BEGIN STARTER
+# """The model's own account of a decision, asked for as JSON, validated, and never trusted blindly.
+#
+# Contract:
+#
+# - `parse_rationale(text, decision, allowed, model=None) -> RationaleResult`: strip a ```json fence
+#   (strip_fence), json.loads, `Rationale.model_validate`. Return RationaleResult(False, reason=...) when the
+#   text is not JSON, does not fit `Rationale` (pydantic ValidationError), says a different decision than
+#   decision.outcome, or cites a key factor that is not in `allowed` (name it in the reason). Otherwise
+#   RationaleResult(True, rationale=<the Rationale>, model=model).
+# - `ask_rationale(client, decision, *, subject=None, model=None, max_tokens=400) -> RationaleResult`:
+#   `client.chat(rationale_prompt(decision, subject), system=RATIONALE_SYSTEM, model=model,
+#   max_tokens=max_tokens)`; an `agentkit.LLMError` or a reply cut off at max_tokens (stop_reason
+#   "max_tokens") gives RationaleResult(False, reason=...); otherwise parse_rationale with the decision's own
+#   factor features as `allowed`. Never raise, never invent a rationale.
+# """
+### END STARTER
+### BEGIN SOLUTION
 """The model's own account of a decision, asked for as JSON, validated, and never trusted blindly.
 
 A reply that is not JSON, does not fit `Rationale`, contradicts the actual decision, or cites data the
 decision did not use gives `RationaleResult(available=False, reason=...)`: the report then says the
 rationale is unavailable. It never invents one and never crashes.
 """
+### END SOLUTION
 from __future__ import annotations
 
+### BEGIN STARTER
+# import json  # noqa: F401 - for parse_rationale
+### END STARTER
+### BEGIN SOLUTION
 import json
+### END SOLUTION
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+### BEGIN STARTER
+# from agentkit import LLMError  # noqa: F401 - what a failed call raises
+# from pydantic import BaseModel, Field, ValidationError  # noqa: F401
+### END STARTER
+### BEGIN SOLUTION
 from agentkit import LLMError
 from pydantic import BaseModel, Field, ValidationError
+### END SOLUTION
 
 from explainability.scorecard import Decision
 
@@ -57,6 +87,12 @@ def strip_fence(text: str) -> str:
 
 
 def parse_rationale(text: str, decision: Decision, allowed: Iterable[str], model: str | None = None) -> RationaleResult:
+    ### BEGIN STARTER
+    # # TODO step 5. The handout pulled "key factors" out of the model's prose with keywords ("because",
+    # # "due to"), so whatever the model said became the explanation.
+    # raise NotImplementedError("step 5: parse_rationale")
+    ### END STARTER
+    ### BEGIN SOLUTION
     try:
         data = json.loads(strip_fence(text))
     except ValueError as exc:
@@ -74,10 +110,16 @@ def parse_rationale(text: str, decision: Decision, allowed: Iterable[str], model
         return RationaleResult(False, reason=f"the model's rationale cites data the decision did not use: "
                                f"{', '.join(unknown)}", model=model)
     return RationaleResult(True, rationale=rationale, model=model)
+    ### END SOLUTION
 
 
 def ask_rationale(client, decision: Decision, *, subject: str | None = None, model: str | None = None,
                   max_tokens: int = 400) -> RationaleResult:
+    ### BEGIN STARTER
+    # # TODO step 5
+    # raise NotImplementedError("step 5: ask_rationale")
+    ### END STARTER
+    ### BEGIN SOLUTION
     model = model or getattr(client, "model", None)
     try:
         reply = client.chat(rationale_prompt(decision, subject), system=RATIONALE_SYSTEM, model=model,
@@ -87,3 +129,4 @@ def ask_rationale(client, decision: Decision, *, subject: str | None = None, mod
     if reply.stop_reason == "max_tokens":
         return RationaleResult(False, reason=f"the model's reply was cut off at max_tokens={max_tokens}", model=model)
     return parse_rationale(reply.text, decision, [f.feature for f in decision.factors], model=model)
+    ### END SOLUTION

@@ -1,3 +1,30 @@
+### BEGIN STARTER
+# """The approval gate shared by processes: requests in Redis, decided atomically, waiters woken by a push.
+#
+# The agent's worker and the approval dashboard are different processes, often on different machines, so the
+# state lives in Redis: one hash per request (`request`, `get` and the log are given).
+#
+# Contract (step 7):
+#
+# - `DECIDE`: a Lua script, KEYS = [the request hash, the request's "done" list], ARGV = [status, by, reason,
+#   now, the approver's key (strip + casefold)]. It returns 'unknown' (no hash), 'decided' (not pending),
+#   and for status 'expired' closes a pending request (status, decided_at = now) and returns 'ok'. Otherwise:
+#   now >= expires_at closes it as expired (decided_at = expires_at) and returns 'expired'; an approval whose
+#   key equals the hash's `requester_key` returns 'self'; else it writes status, decided_by, decision_reason,
+#   decided_at and returns 'ok'. Every time it closes a request it RPUSHes a token to the done list. One
+#   script, so no other client can act between the check and the write.
+# - `_decide`: ValueError without a name or a reason; run the script (`_run`); 'ok': log and return the
+#   record; else log a refusal and raise UnknownRequest, RequestExpired (also when 'decided' and the record
+#   is expired), AlreadyDecided or SelfApproval.
+# - `expire(request_id)`: run the script with status 'expired'; return the record.
+# - `wait_blocking(request_id)`: the record if decided; else block IN REDIS until the token arrives or the
+#   remaining time passes: `BLMOVE done done <remaining> LEFT RIGHT` (moving the token to the same list
+#   leaves it there, so every waiter wakes and later ones return at once). Skip the call when no time
+#   remains (a timeout of 0 means "block forever" to Redis). Then the record, expiring it if still pending.
+#   No loop of GET and sleep.
+# """
+### END STARTER
+### BEGIN SOLUTION
 """The approval gate shared by processes: requests in Redis, decided atomically, waiters woken by a push.
 
 The agent's worker and the approval dashboard are different processes, often on different machines, so the
@@ -7,6 +34,7 @@ waiter blocks in `BLMOVE done done` with the remaining time as its timeout: Redi
 token is pushed. Moving the token from the list to the same list leaves it there, so every waiter wakes and
 a waiter that arrives later returns at once.
 """
+### END SOLUTION
 from __future__ import annotations
 
 import json
@@ -15,6 +43,15 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
+### BEGIN STARTER
+# from human_approval.records import (AlreadyDecided, ApprovalRequest, RequestExpired, SelfApproval,  # noqa: F401
+#                                     Status, UnknownRequest)
+#
+# DECIDE = """
+# return redis.error_reply('TODO step 7: the decide script')
+# """
+### END STARTER
+### BEGIN SOLUTION
 from human_approval.records import (AlreadyDecided, ApprovalRequest, RequestExpired, SelfApproval, Status,
                                     UnknownRequest)
 
@@ -38,6 +75,7 @@ redis.call('HSET', KEYS[1], 'status', ARGV[1], 'decided_by', ARGV[2], 'decision_
 redis.call('RPUSH', KEYS[2], 'decided')
 return 'ok'
 """
+### END SOLUTION
 
 
 def _key(person: str) -> str:
@@ -98,6 +136,11 @@ class RedisApprovalGate:
         return self._decide(request_id, Status.REJECTED, approver, reason)
 
     def _decide(self, request_id: str, status: Status, by: str, reason: str) -> ApprovalRequest:
+        ### BEGIN STARTER
+        # # TODO step 7
+        # raise NotImplementedError("step 7: RedisApprovalGate._decide")
+        ### END STARTER
+        ### BEGIN SOLUTION
         if not by or not by.strip() or not reason or not reason.strip():
             raise ValueError("a decision must name who made it and say why")
         now = self._clock()
@@ -121,6 +164,7 @@ class RedisApprovalGate:
         if outcome == "expired":
             raise RequestExpired(f"request {request_id} expired before {by} decided")
         raise SelfApproval(f"{by} requested {request_id} and cannot approve it")
+        ### END SOLUTION
 
     def _run(self, request_id: str, status: str, by: str, reason: str, now: float) -> str:
         result = self._decide_script(keys=[self._request_key(request_id), self._done_key(request_id)],
@@ -128,12 +172,23 @@ class RedisApprovalGate:
         return result.decode() if isinstance(result, bytes) else str(result)
 
     def expire(self, request_id: str) -> ApprovalRequest:
+        ### BEGIN STARTER
+        # # TODO step 7
+        # raise NotImplementedError("step 7: RedisApprovalGate.expire")
+        ### END STARTER
+        ### BEGIN SOLUTION
         if self._run(request_id, Status.EXPIRED.value, "", "", self._clock()) == "ok":
             self._log("expired", request_id, self._clock(), None, None)
         return self.get(request_id)
+        ### END SOLUTION
 
     def wait_blocking(self, request_id: str) -> ApprovalRequest:
         """Blocks in Redis (BLMOVE) until a decision is pushed or the deadline passes; never polls."""
+        ### BEGIN STARTER
+        # # TODO step 7
+        # raise NotImplementedError("step 7: RedisApprovalGate.wait_blocking")
+        ### END STARTER
+        ### BEGIN SOLUTION
         record = self.get(request_id)
         if record.status is not Status.PENDING:
             return record
@@ -143,6 +198,7 @@ class RedisApprovalGate:
             self.redis.blmove(done, done, remaining, "LEFT", "RIGHT")
         record = self.get(request_id)
         return record if record.status is not Status.PENDING else self.expire(request_id)
+        ### END SOLUTION
 
     def log(self) -> list[dict[str, Any]]:
         return [json.loads(line) for line in self.redis.lrange(f"{self.prefix}:log", 0, -1)]

@@ -1,3 +1,7 @@
+### BEGIN STARTER
+# """A chat entry point that checks every piece of untrusted text before the model sees any of it."""
+### END STARTER
+### BEGIN SOLUTION
 """A chat entry point that checks every piece of untrusted text before the model sees any of it.
 
 The user's question and each retrieved document are validated first; if any of them is blocked, `ask`
@@ -6,11 +10,17 @@ container (`<document index="n">`, `<user_input>`), and the system prompt says t
 the containers is data. Validation is one layer: the containers, least privilege for tools and
 checking the output are the others.
 """
+### END SOLUTION
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+### BEGIN STARTER
+# from injection_guard.sanitiser import DEFAULT_MAX_LENGTH, sanitise  # noqa: F401
+### END STARTER
+### BEGIN SOLUTION
 from injection_guard.sanitiser import DEFAULT_MAX_LENGTH, sanitise
+### END SOLUTION
 from injection_guard.validator import InputValidator
 from injection_guard.verdict import Verdict
 
@@ -47,6 +57,15 @@ class GuardedChat:
         self.model, self.max_tokens, self.max_length = model, max_tokens, max_length
 
     def ask(self, question: str, documents: Sequence[str] = ()) -> str:
+        ### BEGIN STARTER
+        # """TODO step 6. Check the question, then each document, with `self.validator.check`, all before any call;
+        # on the first one that is not allowed raise InputRejected("question" or f"document {n}", verdict) and make
+        # no request. Otherwise sanitise each text with `self.max_length`, build the user turn with `wrap`, and return
+        # `self.client.chat(turn, system=self.system, model=self.model, max_tokens=self.max_tokens).text`.
+        # """
+        # raise NotImplementedError("step 6: GuardedChat.ask")
+        ### END STARTER
+        ### BEGIN SOLUTION
         texts = [("question", question)] + [(f"document {n}", d) for n, d in enumerate(documents, start=1)]
         for where, text in texts:  # all of them before the call: one poisoned document stops the request
             verdict = self.validator.check(text)
@@ -55,3 +74,4 @@ class GuardedChat:
         prompt = wrap(sanitise(question, self.max_length), [sanitise(d, self.max_length) for d in documents])
         reply = self.client.chat(prompt, system=self.system, model=self.model, max_tokens=self.max_tokens)
         return reply.text
+        ### END SOLUTION

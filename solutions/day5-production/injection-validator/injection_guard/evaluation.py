@@ -6,7 +6,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+### BEGIN STARTER
+# from injection_guard.verdict import ATTACK_CLASSES, CLASSES  # noqa: F401
+### END STARTER
+### BEGIN SOLUTION
 from injection_guard.verdict import ATTACK_CLASSES, CLASSES
+### END SOLUTION
 
 
 @dataclass(frozen=True)
@@ -20,6 +25,17 @@ class Report:
 
 
 def evaluate(validator, rows: Iterable[dict]) -> Report:
+    ### BEGIN STARTER
+    # """TODO step 5. Call `validator.check(row["text"])` once per row; a row is blocked when `.allowed` is false.
+    #
+    # detection: for each attack class (ATTACK_CLASSES) that has rows, blocked rows / rows of that class.
+    # overall_detection: blocked attack rows / all attack rows, pooled (not the mean of the class rates).
+    # false_positive_rate: blocked benign rows / benign rows. `missed` and `false_positives` hold `row["id"]`
+    # (or the row's position when it has no id). Raise ValueError for a label not in CLASSES.
+    # """
+    # raise NotImplementedError("step 5: evaluate")
+    ### END STARTER
+    ### BEGIN SOLUTION
     """Run `validator.check(row["text"])` on every row and compare `.allowed` with `row["label"]`."""
     total: dict[str, int] = {}
     blocked: dict[str, int] = {}
@@ -43,6 +59,7 @@ def evaluate(validator, rows: Iterable[dict]) -> Report:
         overall_detection=caught / attacks if attacks else None,
         false_positive_rate=blocked["benign"] / total["benign"] if total.get("benign") else None,
         counts=dict(total), missed=missed, false_positives=false_positives)
+    ### END SOLUTION
 
 
 def load_rows(path: str | Path, split: str | None = None) -> list[dict]:

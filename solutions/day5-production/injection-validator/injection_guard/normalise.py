@@ -1,3 +1,16 @@
+### BEGIN STARTER
+# """Undo the cheap disguises before any pattern looks at the text.
+#
+# Attackers hide words from a regex in ways a reader, or a model, does not notice: zero-width characters
+# inside words, fullwidth letters, Cyrillic letters that look Latin, leetspeak digits, letters spaced
+# apart, invisible Unicode "tag" characters that carry a whole hidden sentence, and base64. The helpers and
+# tables below are given; `normalise` is yours (step 1 in the README).
+#
+# `views(text)` returns every form your rules should be tried on: the normalised text, the same with
+# separators inside words dropped ("ign-ore" -> "ignore"), a leetspeak reading, and decoded payloads.
+# """
+### END STARTER
+### BEGIN SOLUTION
 """Undo the cheap disguises before any pattern looks at the text.
 
 Attackers (and some copy-pasted text) hide words from a regex in ways a reader, or a model, does not
@@ -14,6 +27,7 @@ that carry a whole hidden sentence, and base64. `views(text)` returns the forms 
 
 None of this is shown to the model: it only decides what the patterns see.
 """
+### END SOLUTION
 from __future__ import annotations
 
 import base64
@@ -23,7 +37,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+### BEGIN STARTER
+# # Cyrillic and Greek letters that render like Latin ones (apply after case folding).
+### END STARTER
+### BEGIN SOLUTION
 # Cyrillic and Greek letters that render like Latin ones (after NFKC and case folding).
+### END SOLUTION
 LOOK_ALIKES = str.maketrans({
     "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c",
     "т": "t", "у": "y", "х": "x", "і": "i", "ї": "i", "ј": "j", "ѕ": "s", "ԁ": "d", "ɡ": "g", "һ": "h",
@@ -31,7 +50,12 @@ LOOK_ALIKES = str.maketrans({
 })
 LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"})
 MIXED_WORD = re.compile(r"\b(?=\w*[^\W\d_])(?=\w*\d)\w+\b")      # letters and digits in one word
+### BEGIN STARTER
+# SPACED_LETTERS = re.compile(r"(?<!\w)(?:[^\W\d_][ .\-_*·,]){2,}[^\W\d_](?!\w)")  # "i g n o r e", "i.g.n.o.r.e"
+### END STARTER
+### BEGIN SOLUTION
 SPACED_LETTERS = re.compile(r"(?<!\w)(?:[^\W\d_][ .\-_*·,]){2,}[^\W\d_](?!\w)")
+### END SOLUTION
 INNER_SEPARATOR = re.compile(r"(?<=[^\W\d_])[-_.*·'](?=[^\W\d_])")
 BASE64_RUN = re.compile(r"[A-Za-z0-9+/]{16,}={0,2}")
 TAG_BLOCK = range(0xE0020, 0xE007F)  # invisible "tag" copies of printable ASCII
@@ -48,6 +72,18 @@ def without_format_characters(text: str) -> str:
 
 
 def normalise(text: str) -> str:
+    ### BEGIN STARTER
+    # """The form the rules see. TODO step 1, in this order:
+    #
+    # 1. `reveal_tags`, then `unicodedata.normalize("NFKC", ...)` (fullwidth and other compatibility forms);
+    # 2. `without_format_characters` (zero-width and other Cf characters);
+    # 3. `.casefold()`, then `.translate(LOOK_ALIKES)` (fold first, so a capital Cyrillic letter is mapped too);
+    # 4. join letters that are spaced or dotted apart: replace each SPACED_LETTERS match by its letters only;
+    # 5. tidy blanks: runs of spaces and tabs become one space, keep newlines, strip the ends.
+    # """
+    # raise NotImplementedError("step 1: normalise")
+    ### END STARTER
+    ### BEGIN SOLUTION
     """The form the rules see: tags revealed, NFKC, no Cf characters, case-folded, look-alikes mapped,
     spaced-out letters joined, blanks tidied (newlines kept)."""
     text = unicodedata.normalize("NFKC", reveal_tags(text))
@@ -55,6 +91,7 @@ def normalise(text: str) -> str:
     text = SPACED_LETTERS.sub(lambda m: re.sub(r"[ .\-_*·,]", "", m.group()), text)
     text = re.sub(r"[^\S\n]+", " ", text)
     return re.sub(r" ?\n[\s]*", "\n", text).strip()
+    ### END SOLUTION
 
 
 def deleet(folded: str) -> str:
@@ -69,8 +106,13 @@ def decoded_payloads(text: str) -> list[str]:
     found = []
     for run in BASE64_RUN.findall(text):
         try:
+            ### BEGIN STARTER
+            # decoded = base64.b64decode(run + "=" * (-len(run) % 4), validate=True).decode("utf-8")
+            ### END STARTER
+            ### BEGIN SOLUTION
             raw = base64.b64decode(run + "=" * (-len(run) % 4), validate=True)
             decoded = raw.decode("utf-8")
+            ### END SOLUTION
         except (binascii.Error, ValueError):
             continue
         if " " in decoded and sum(c.isprintable() for c in decoded) >= 0.95 * len(decoded):

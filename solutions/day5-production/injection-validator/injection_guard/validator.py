@@ -2,12 +2,24 @@
 from __future__ import annotations
 
 import re
+### BEGIN SOLUTION
 from collections import defaultdict
+### END SOLUTION
 from collections.abc import Iterable
 
+### BEGIN STARTER
+# from injection_guard.normalise import views  # noqa: F401 - the forms your rules run on
+### END STARTER
+### BEGIN SOLUTION
 from injection_guard.normalise import views
+### END SOLUTION
 from injection_guard.rules import RULES, Rule
+### BEGIN STARTER
+# from injection_guard.verdict import Verdict  # noqa: F401 - what check returns
+### END STARTER
+### BEGIN SOLUTION
 from injection_guard.verdict import Verdict
+### END SOLUTION
 
 BLOB = re.compile(r"[^\W\d_]{16,}")  # a long run of letters: words written together to dodge \b
 
@@ -20,6 +32,17 @@ class InputValidator:
         self.threshold = threshold
 
     def check(self, text: str) -> Verdict:
+        ### BEGIN STARTER
+        # """TODO step 3. Compute `views(text)`; for every rule, try its compiled pattern on each of
+        # `views(text).texts()` (a rule with `blob=True`: on the BLOB matches of those texts instead). A matching
+        # rule adds its weight to its category's score, once, and its reason ("category: reason") to the reasons.
+        #
+        # Return Verdict(allowed=score < threshold, category=the category with the highest score (or "benign" when
+        # nothing matched), score=the sum over all categories, reasons=tuple of reasons).
+        # """
+        # raise NotImplementedError("step 3: InputValidator.check")
+        ### END STARTER
+        ### BEGIN SOLUTION
         seen = views(text)
         texts = seen.texts()
         blobs = [b for t in texts for b in BLOB.findall(t)]
@@ -37,3 +60,4 @@ class InputValidator:
         score = round(sum(scores.values()), 3)
         category = max(scores, key=scores.get)
         return Verdict(score < self.threshold, category, score, tuple(reasons))
+        ### END SOLUTION

@@ -13,15 +13,32 @@ Contract of `LLMClassifier(client)(request)`:
 """
 from __future__ import annotations
 
+### BEGIN STARTER
+# import json  # noqa: F401
+### END STARTER
+### BEGIN SOLUTION
 import json
+### END SOLUTION
 from collections.abc import Callable
 from typing import Any, Literal
 
+### BEGIN STARTER
+# from pydantic import BaseModel, ValidationError  # noqa: F401
+#
+# from agentkit import LLMError  # noqa: F401
+### END STARTER
+### BEGIN SOLUTION
 from pydantic import BaseModel, ValidationError
 
 from agentkit import LLMError
+### END SOLUTION
 from model_router.features import assess
+### BEGIN STARTER
+# from model_router.requests import Assessment, Request, count_tokens  # noqa: F401
+### END STARTER
+### BEGIN SOLUTION
 from model_router.requests import Assessment, Request, count_tokens
+### END SOLUTION
 
 CLASSIFIER_SYSTEM = (
     "You are a request complexity classifier for a model router. Label the user's request:\n"
@@ -55,13 +72,20 @@ class LLMClassifier:
         self.fallback = fallback
         self.max_prompt_tokens = max_prompt_tokens
 
+    ### BEGIN SOLUTION
     def _excerpt(self, prompt: str) -> str:
         # Classifying a 50,000-token document must not cost as much as answering it: the start is enough.
         if count_tokens(prompt) <= self.max_prompt_tokens:
             return prompt
         return prompt[: self.max_prompt_tokens * 3] + "\n[... truncated for classification ...]"
 
+    ### END SOLUTION
     def __call__(self, request: Request) -> Assessment:
+        ### BEGIN STARTER
+        # # TODO step 4: the three rules of the contract above.
+        # raise NotImplementedError("step 4: LLMClassifier.__call__")
+        ### END STARTER
+        ### BEGIN SOLUTION
         try:
             reply = self.client.chat(self._excerpt(request.prompt), system=CLASSIFIER_SYSTEM,
                                      max_tokens=CLASSIFIER_MAX_TOKENS)
@@ -71,3 +95,4 @@ class LLMClassifier:
             why = f"LLM classifier failed ({type(exc).__name__}), used the heuristic"
             return Assessment(fallen.complexity, (*fallen.reasons, why), "heuristic", fallen.score)
         return Assessment(label.complexity, (f"LLM classifier: {label.reason or 'no reason given'}",), "llm")
+        ### END SOLUTION

@@ -15,7 +15,12 @@ from __future__ import annotations
 
 import re
 
+### BEGIN STARTER
+# from model_router.requests import Assessment, Complexity, Request, count_tokens  # noqa: F401
+### END STARTER
+### BEGIN SOLUTION
 from model_router.requests import Assessment, Complexity, Request, count_tokens
+### END SOLUTION
 
 REASONING_TERMS = {  # whole words only: "designer" is not "design", "complexity" is nothing
     "analyse": r"analy[sz](?:e|es|ed|ing|is)",
@@ -49,6 +54,7 @@ _NUMBERED = re.compile(NUMBERED_LINE, re.MULTILINE)
 _LONG_OUTPUT = re.compile(LONG_OUTPUT, re.IGNORECASE)
 
 
+### BEGIN SOLUTION
 def _length(tokens: int) -> int:
     return 3 if tokens >= 16_000 else 2 if tokens >= 4_000 else 1 if tokens >= 1_000 else 0
 
@@ -61,6 +67,7 @@ def _label(score: int) -> Complexity:
     return "complex" if score >= 4 else "moderate" if score >= 2 else "simple"
 
 
+### END SOLUTION
 def assess(request: Request) -> Assessment:
     """Score `request` on the six features of the table above and label it: 0-1 points simple, 2-3 moderate,
     4 or more complex. Return Assessment(label, reasons, "heuristic", score) with one short reason per feature
@@ -68,6 +75,13 @@ def assess(request: Request) -> Assessment:
 
     Use the compiled patterns above; reasoning terms count once each however often they appear.
     """
+    ### BEGIN STARTER
+    # # TODO step 2: measure the six features (count_tokens for the length, "```" pairs for code blocks,
+    # # _NUMBERED and _STEPS for steps, _TERMS for reasoning, "?" for questions, max_tokens and _LONG_OUTPUT).
+    # # TODO step 2: then turn each measurement into points, sum them, pick the label, collect the reasons.
+    # raise NotImplementedError("step 2: assess")
+    ### END STARTER
+    ### BEGIN SOLUTION
     prompt = request.prompt
     tokens = count_tokens(request.system) + count_tokens(prompt)
     blocks = prompt.count("```") // 2
@@ -88,3 +102,4 @@ def assess(request: Request) -> Assessment:
     score = sum(points for points, _ in scored)
     reasons = tuple(reason for points, reason in scored if points)
     return Assessment(_label(score), reasons or ("short, single request: no complexity signals",), "heuristic", score)
+    ### END SOLUTION

@@ -20,5 +20,11 @@ class Budget:
 
         Taking a share of what is left, not all of it, is what makes the choice step down gradually as the
         money runs out instead of spending the last dollars on one expensive call. Never negative."""
+        ### BEGIN STARTER
+        # # TODO step 2
+        # raise NotImplementedError("step 2: Budget.request_limit")
+        ### END STARTER
+        ### BEGIN SOLUTION
         remaining = min(self.remaining_daily, self.remaining_monthly)
         return max(0.0, min(self.per_request_cap, self.max_share * remaining))
+        ### END SOLUTION

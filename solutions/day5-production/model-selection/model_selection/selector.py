@@ -23,9 +23,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+### BEGIN STARTER
+# from agentkit import REGISTRY, Reply, UnknownModelError, Usage, cost_usd  # noqa: F401
+### END STARTER
+### BEGIN SOLUTION
 from agentkit import REGISTRY, Reply, UnknownModelError, Usage, cost_usd
+### END SOLUTION
 from model_selection.budget import Budget
+### BEGIN STARTER
+# from model_selection.candidates import COMPLEXITIES, Candidate, prompt_tokens  # noqa: F401
+### END STARTER
+### BEGIN SOLUTION
 from model_selection.candidates import COMPLEXITIES, Candidate, prompt_tokens
+### END SOLUTION
 
 
 class NoAffordableModel(Exception):
@@ -59,6 +69,10 @@ class ModelSelector:
     def __init__(self, candidates: Iterable[Candidate], *, provider: str):
         self.provider = provider
         self.candidates = list(candidates)
+        ### BEGIN STARTER
+        # # TODO step 3: rule 1 of the contract: refuse bad candidates here, before any request.
+        ### END STARTER
+        ### BEGIN SOLUTION
         if not self.candidates:
             raise ValueError("a selector needs at least one candidate")
         if len({c.model for c in self.candidates}) != len(self.candidates):
@@ -71,10 +85,18 @@ class ModelSelector:
                 raise UnknownModelError(
                     f"{candidate.model!r}: not a model of provider {provider!r} in the course registry")
             self.worst_case_cost(candidate.model, 1, 1)  # UnknownModelError now if genai-prices has no price
+        ### END SOLUTION
 
     def worst_case_cost(self, model: str, input_tokens: int, max_tokens: int) -> float:
         """The most a call can cost: every input token, and an answer as long as max_tokens allows."""
+        ### BEGIN STARTER
+        # # TODO step 3: rule 2.
+        # raise NotImplementedError("step 3: ModelSelector.worst_case_cost")
+        ### END STARTER
+        ### BEGIN SOLUTION
         return cost_usd(model, Usage(input_tokens=input_tokens, output_tokens=max_tokens), provider=self.provider)
+        ### END SOLUTION
+    ### BEGIN SOLUTION
 
     def _ladder(self, complexity: str) -> list[Candidate]:
         """Candidates to try, best first: from the least capable rank that covers the task down to rank 1."""
@@ -83,8 +105,15 @@ class ModelSelector:
         ranks = sorted({c.rank for c in self.candidates})
         ceiling = next((r for r in ranks if r >= COMPLEXITIES[complexity]), ranks[-1])
         return [c for c in self.candidates if c.rank <= ceiling]
+    ### END SOLUTION
 
     def choose(self, complexity: str, *, input_tokens: int, max_tokens: int, budget: Budget) -> Selection:
+        ### BEGIN STARTER
+        # """The most capable candidate the task needs whose worst case fits budget.request_limit()."""
+        # # TODO step 4: rule 3.
+        # raise NotImplementedError("step 4: ModelSelector.choose")
+        ### END STARTER
+        ### BEGIN SOLUTION
         limit = budget.request_limit()
         ladder = self._ladder(complexity)
         priced = sorted(((c, self.worst_case_cost(c.model, input_tokens, max_tokens)) for c in ladder),
@@ -98,14 +127,21 @@ class ModelSelector:
             f"no model fits: the cheapest, {cheapest.model}, could cost ${cheapest_cost:.6f} for {input_tokens:,} "
             f"tokens in and {max_tokens:,} out, and this request may spend ${limit:.6f}",
             cheapest=cheapest.model, cheapest_cost=cheapest_cost, limit=limit)
+        ### END SOLUTION
 
     def chat(self, client: Any, prompt: str, *, complexity: str, budget: Budget, system: str | None = None,
              max_tokens: int = 1024) -> Chosen:
         """Choose for this prompt, then send it to the chosen model with the same max_tokens the estimate used
         (without it the worst case is no bound). Raises NoAffordableModel before anything is sent."""
+        ### BEGIN STARTER
+        # # TODO step 5: rule 4.
+        # raise NotImplementedError("step 5: ModelSelector.chat")
+        ### END STARTER
+        ### BEGIN SOLUTION
         if client.provider != self.provider:
             raise ValueError(f"the client talks to {client.provider}; these candidates are {self.provider} models")
         selection = self.choose(complexity, input_tokens=prompt_tokens(prompt, system), max_tokens=max_tokens,
                                 budget=budget)
         reply = client.chat(prompt, system=system, max_tokens=max_tokens, model=selection.model)
         return Chosen(selection, reply)
+        ### END SOLUTION

@@ -1,4 +1,20 @@
+### BEGIN STARTER
+# """Redact model replies before a user or a log sees them.
+#
+# Contract:
+#
+# 1. `validate_reply(reply) -> (redacted copy of reply, findings)`: `reply.model_copy(update={"text": ...})`
+#    with `redact(reply.text)`; the original reply is not changed.
+# 2. `GuardedClient(client, *, on_findings=None)`: `chat(messages, **options)` calls `client.chat` and returns
+#    the redacted copy; when there are findings it calls `on_findings(findings)`, or, without one,
+#    `log_findings` (a warning on the `output_guard` logger with kinds and spans only).
+# 3. `GuardedClient.stream(messages, **options)` returns `GuardedStream(client.stream(...), on_findings)`
+#    (given): iterating it yields redacted text as it becomes safe.
+# """
+### END STARTER
+### BEGIN SOLUTION
 """Redact model replies before a user or a log sees them."""
+### END SOLUTION
 from __future__ import annotations
 
 import logging
@@ -7,7 +23,12 @@ from collections.abc import Callable, Iterator
 from agentkit import Reply
 
 from output_guard.findings import Finding
+### BEGIN STARTER
+# from output_guard.scan import redact  # noqa: F401
+### END STARTER
+### BEGIN SOLUTION
 from output_guard.scan import redact
+### END SOLUTION
 from output_guard.stream import StreamRedactor
 
 log = logging.getLogger("output_guard")
@@ -16,8 +37,14 @@ OnFindings = Callable[[list[Finding]], None]
 
 def validate_reply(reply: Reply) -> tuple[Reply, list[Finding]]:
     """A copy of `reply` with its text redacted, and what was found (kinds and spans, no values)."""
+    ### BEGIN STARTER
+    # # TODO step 6
+    # raise NotImplementedError("step 6: validate_reply")
+    ### END STARTER
+    ### BEGIN SOLUTION
     redacted = redact(reply.text)
     return reply.model_copy(update={"text": redacted.text}), redacted.findings
+    ### END SOLUTION
 
 
 def log_findings(findings: list[Finding]) -> None:
@@ -58,13 +85,25 @@ class GuardedClient:
         self.on_findings = on_findings or log_findings
 
     def chat(self, messages, **options) -> Reply:
+        ### BEGIN STARTER
+        # # TODO step 6
+        # raise NotImplementedError("step 6: GuardedClient.chat")
+        ### END STARTER
+        ### BEGIN SOLUTION
         safe, findings = validate_reply(self.client.chat(messages, **options))
         if findings:
             self.on_findings(findings)
         return safe
+        ### END SOLUTION
 
     def stream(self, messages, **options) -> GuardedStream:
+        ### BEGIN STARTER
+        # # TODO step 7
+        # raise NotImplementedError("step 7: GuardedClient.stream")
+        ### END STARTER
+        ### BEGIN SOLUTION
         return GuardedStream(self.client.stream(messages, **options), self.on_findings)
+        ### END SOLUTION
 
     def __getattr__(self, name):
         return getattr(self.client, name)

@@ -1,3 +1,20 @@
+### BEGIN STARTER
+# """Redact a reply while it streams, without ever showing part of a secret.
+#
+# Contract: `StreamRedactor(hold=256, context=256)`; `feed(chunk)` returns the text that is safe to show now
+# (maybe ""), `finish()` returns the rest; `findings` lists what was redacted, with spans in the whole streamed
+# text. Joined, the outputs must equal `redact(whole text).text`, and the findings `redact(...).findings`.
+#
+# Keep a buffer of text received but not yet released. Release only up to a cut that is
+# * at least `hold` characters before the end of the buffer,
+# * right after a whitespace character (never in the middle of a token that may still be growing),
+# * not inside a finding, and not before the end of a finding that reaches the end of the buffer (a PEM block
+#   whose END line has not arrived yet).
+# Scan the last `context` characters already released together with the buffer, so that a label released
+# earlier ("password: ") still marks the value that follows it. `finish()` releases everything.
+# """
+### END STARTER
+### BEGIN SOLUTION
 """Redact a reply while it streams, without ever showing part of a secret.
 
 A secret can arrive split over many chunks (`sk-ant-api` now, `03-...` later), and whether a value is a secret
@@ -13,12 +30,19 @@ buffer of text not yet shown and releases only text that can no longer change:
 With `hold` and `context` longer than any rule looks ahead or back, the joined output equals `redact(whole
 text).text`. The price is latency: the reader sees text about `hold` characters late.
 """
+### END SOLUTION
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+### BEGIN STARTER
+# from output_guard.findings import Finding, placeholder  # noqa: F401
+# from output_guard.scan import scan  # noqa: F401
+### END STARTER
+### BEGIN SOLUTION
 from output_guard.findings import Finding, placeholder
 from output_guard.scan import scan
+### END SOLUTION
 
 
 class StreamRedactor:
@@ -30,9 +54,18 @@ class StreamRedactor:
         self._released = ""                 # the tail of the text already released, for context
         self._pending = ""                  # received, not yet released
         self._offset = 0                    # characters of original text released so far
+        ### BEGIN STARTER
+        ### END STARTER
+        ### BEGIN SOLUTION
         self._next_attempt = 0              # buffer length at which to try the next release
+        ### END SOLUTION
 
     def feed(self, chunk: str) -> str:
+        ### BEGIN STARTER
+        # # TODO step 5
+        # raise NotImplementedError("step 5: StreamRedactor.feed")
+        ### END STARTER
+        ### BEGIN SOLUTION
         self._pending += chunk
         if len(self._pending) < self._next_attempt:
             return ""
@@ -41,9 +74,17 @@ class StreamRedactor:
         # waiting for the buffer to grow by a quarter keeps the total work near-linear.
         self._next_attempt = len(self._pending) + max(32, len(self._pending) // 4)
         return released
+        ### END SOLUTION
 
     def finish(self) -> str:
+        ### BEGIN STARTER
+        # # TODO step 5
+        # raise NotImplementedError("step 5: StreamRedactor.finish")
+        ### END STARTER
+        ### BEGIN SOLUTION
         return self._release(final=True)
+        ### END SOLUTION
+    ### BEGIN SOLUTION
 
     def _release(self, *, final: bool) -> str:
         base = len(self._released)
@@ -78,6 +119,7 @@ class StreamRedactor:
                 if start < cut < end or (start < cut and end >= len(self._pending)):
                     cut, moved = max(start, 0), True
         return cut
+    ### END SOLUTION
 
 
 def redact_stream(chunks: Iterable[str]) -> Iterator[str]:

@@ -1,3 +1,7 @@
+### BEGIN STARTER
+# """Make a prompt fit a token budget by leaving out the least important prose, never part of a code block."""
+### END STARTER
+### BEGIN SOLUTION
 """Make a prompt fit a token budget by leaving out the least important prose, never part of a code block.
 
 What goes first: sentences from the middle of the prose, working outwards. The first sentence (usually the
@@ -5,12 +9,19 @@ instruction) and the last (usually the question) stay, and so does every fenced 
 of left-out text becomes one visible marker, `[... 120 tokens omitted ...]`, so neither the model nor a person
 reading the logs mistakes the shortened prompt for the whole one.
 """
+### END SOLUTION
 from __future__ import annotations
 
 from collections.abc import Callable
+### BEGIN STARTER
+#
+# from prompt_compression.prose import SENTENCE_SPLIT  # noqa: F401 - you will want it
+### END STARTER
+### BEGIN SOLUTION
 from dataclasses import dataclass
 
 from prompt_compression.prose import SENTENCE_SPLIT
+### END SOLUTION
 from prompt_compression.protect import Masked
 
 
@@ -19,9 +30,13 @@ class PromptTooLong(ValueError):
 
 
 def marker(tokens: int) -> str:
+    ### BEGIN STARTER
+    # """What stands where text was left out: '[... 120 tokens omitted ...]'."""
+    ### END STARTER
     return f"[... {tokens} token{'' if tokens == 1 else 's'} omitted ...]"
 
 
+### BEGIN SOLUTION
 @dataclass
 class Chunk:
     text: str          # a sentence with the whitespace after it, a blank line, or a code block's line
@@ -77,9 +92,23 @@ def assemble(chunks: list[Chunk], dropped: set[int], count: Callable[[str], int]
     return "".join(out)
 
 
+### END SOLUTION
 def fit_to_budget(masked: Masked, text: str, max_tokens: int, count: Callable[[str], int]) -> str:
-    """`text` (masked prose) shortened until `count(masked.restore(...))` is at most `max_tokens`."""
+    ### BEGIN STARTER
+    # """`text` (the masked prose: code blocks are placeholders on lines of their own, `masked.is_block(line)`)
+    # shortened until `count(masked.restore(result)) <= max_tokens`; unchanged if it already fits.
+    #
+    # Cut the prose into sentences (SENTENCE_SPLIT within each line). Never drop a code-block line, the first
+    # sentence (the instruction) or the last (the question). Drop the others from the middle of the prose
+    # outwards, as few as needed, and replace each run of dropped sentences (with the blank lines between them)
+    # by one marker(N), N = count of the restored text it replaces. If the prompt cannot fit even with every
+    # droppable sentence gone, raise PromptTooLong.
+    # """
+    # # TODO step 6
+    # raise NotImplementedError("step 6: fit_to_budget")
+    ### END STARTER
     ### BEGIN SOLUTION
+    """`text` (masked prose) shortened until `count(masked.restore(...))` is at most `max_tokens`."""
     chunks = chunks_of(masked, text)
     droppable = [n for n, chunk in enumerate(chunks) if chunk.droppable]
     middle = (len(droppable) - 1) / 2

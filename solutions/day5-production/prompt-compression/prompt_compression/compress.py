@@ -3,10 +3,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+### BEGIN STARTER
+# from prompt_compression import prose  # noqa: F401 - the rules you write in prose.py
+# from prompt_compression.budget import fit_to_budget  # noqa: F401
+# from prompt_compression.protect import mask  # noqa: F401
+# from prompt_compression.tokens import count_tokens  # noqa: F401
+### END STARTER
+### BEGIN SOLUTION
 from prompt_compression.budget import fit_to_budget
 from prompt_compression import prose
 from prompt_compression.protect import mask
 from prompt_compression.tokens import count_tokens
+### END SOLUTION
 
 
 @dataclass(frozen=True)
@@ -34,6 +42,13 @@ def compress(prompt: str, *, max_tokens: int | None = None, protect_quotes: bool
     marker, until the prompt fits; raises PromptTooLong if the code blocks and the first and last sentence
     alone are too long. Compressing the result again changes nothing.
     """
+    ### BEGIN STARTER
+    # # TODO step 5: mask the prompt, run the prose rules on masked.text until it stops changing (fillers,
+    # # boilerplate if asked, duplicates if dedupe, whitespace), fit_to_budget if max_tokens is given, restore,
+    # # and count both texts with count_tokens. This is where the naive version goes wrong: never run a rule
+    # # on the unmasked prompt.
+    # raise NotImplementedError("step 5: compress")
+    ### END STARTER
     ### BEGIN SOLUTION
     masked = mask(prompt, quotes=protect_quotes)
     text, previous = masked.text, None

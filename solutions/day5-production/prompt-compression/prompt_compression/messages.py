@@ -11,8 +11,14 @@ from typing import Any
 from agentkit import Message, Reply
 from agentkit.client import as_messages
 
+### BEGIN STARTER
+# from prompt_compression.budget import PromptTooLong, marker  # noqa: F401
+# from prompt_compression.compress import compress  # noqa: F401
+### END STARTER
+### BEGIN SOLUTION
 from prompt_compression.budget import PromptTooLong, marker
 from prompt_compression.compress import compress
+### END SOLUTION
 from prompt_compression.tokens import count_tokens
 
 
@@ -38,6 +44,12 @@ def compress_messages(messages: str | list, *, max_tokens: int | None = None, **
     tokens went in a marker at the start of the first turn kept; the last user message and its code blocks
     are never dropped. If that message alone is still too long, its prose is shortened with `compress`.
     """
+    ### BEGIN STARTER
+    # # TODO step 7: compress each user message (Message.model_copy(update={"content": ...})); with max_tokens,
+    # # drop whole turns, oldest first, then prepend marker(N) + a blank line to the first message kept; if the
+    # # last turn alone is still too long, compress its user message with the tokens that are left.
+    # raise NotImplementedError("step 7: compress_messages")
+    ### END STARTER
     ### BEGIN SOLUTION
     compressed = [m.model_copy(update={"content": compress(m.content, **options).text})
                   if m.role == "user" and m.content else m for m in as_messages(messages)]
@@ -81,6 +93,11 @@ class CompressedClient:
         self.tokens_before = self.tokens_after = 0   # text tokens of the messages, over every call
 
     def chat(self, messages: str | list, **params: Any) -> Reply:
+        ### BEGIN STARTER
+        # # TODO step 8: compress_messages(messages, max_tokens=self.max_prompt_tokens, **self.options), add the
+        # # text tokens before and after to the counters, then self.client.chat(compressed, **params).
+        # raise NotImplementedError("step 8: CompressedClient.chat")
+        ### END STARTER
         ### BEGIN SOLUTION
         original = as_messages(messages)
         sent = compress_messages(original, max_tokens=self.max_prompt_tokens, **self.options)

@@ -8,6 +8,41 @@ from __future__ import annotations
 import re
 
 # (phrase, replacement). A phrase matches case-insensitively as whole words, across any whitespace.
+### BEGIN STARTER
+# FILLERS: list[tuple[str, str]] = [
+#     ("it is important to note that", ""),
+#     ("it is worth noting that", ""),
+#     ("it should be noted that", ""),
+#     ("it goes without saying that", ""),
+#     ("please note that", ""),
+#     ("please be aware that", ""),
+#     ("needless to say", ""),
+#     ("as a matter of fact", ""),
+#     ("as previously mentioned", ""),
+#     ("as mentioned above", ""),
+#     ("i would like you to", ""),
+#     ("i want you to", ""),
+#     ("could you please", ""),
+#     ("can you please", ""),
+#     ("basically", ""),
+#     ("actually", ""),
+#     ("kindly", ""),
+#     ("in order to", "to"),
+#     ("due to the fact that", "because"),
+#     ("in spite of the fact that", "although"),
+#     ("for the purpose of", "for"),
+#     ("in the event that", "if"),
+#     ("at this point in time", "now"),
+#     ("in the near future", "soon"),
+#     ("a large number of", "many"),
+#     ("has the ability to", "can"),
+#     ("is able to", "can"),
+#     ("are able to", "can"),
+#     ("prior to", "before"),
+#     ("with regard to", "about"),
+# ]
+### END STARTER
+### BEGIN SOLUTION
 FILLERS: list[tuple[str, str]] = [
     ("it is important to note that", ""),
     ("it is worth noting that", ""),
@@ -40,6 +75,7 @@ FILLERS: list[tuple[str, str]] = [
     ("prior to", "before"),
     ("with regard to", "about"),
 ]
+### END SOLUTION
 
 # Whole sentences that say nothing to the model (only with strip_boilerplate=True).
 BOILERPLATE = [
@@ -52,6 +88,10 @@ BOILERPLATE = [
 ]
 MIN_DUPLICATE_WORDS = 4  # shorter repeats ("Output: positive.") are often few-shot structure, not redundancy
 
+### BEGIN STARTER
+# SENTENCE_SPLIT = re.compile(r"(?<=[.!?] )(?=\S)")   # splits "One. Two." into "One. " and "Two."
+### END STARTER
+### BEGIN SOLUTION
 SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n[ \t]*(?:[-*+>]\s+|\d+[.)]\s+)?)$")
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?] )(?=\S)")
 LIST_MARKER = re.compile(r"^\s*(?:[-*+>]\s+|\d+[.)]\s+)")
@@ -85,11 +125,20 @@ def _replace(found: re.Match, replacement: str, start_only: bool) -> str:
     if after:                      # a word (or code) follows: keep one gap between it and what came before
         return comma + (lead if at_line_start else " " if lead else "") + after
     return lead if at_line_start else ""   # punctuation or the line's end follows: no gap, no comma before it
+### END SOLUTION
 
 
 def remove_fillers(text: str) -> str:
-    """Drop or shorten filler phrases; a sentence that started with one starts with a capital again."""
+    ### BEGIN STARTER
+    # """Every FILLERS phrase removed (or replaced by its shorter form), matched as whole words, ignoring case
+    # and across any whitespace between its words: "In order to  ship" -> "To ship". Keep one space between the
+    # words around a removed phrase, none before punctuation, and a capital at the start of a sentence that
+    # began with one ("Please note that the job fails." -> "The job fails."). Repeat until nothing changes."""
+    # # TODO step 2: a regex per phrase (re.IGNORECASE, \s+ between the words, no word or hyphen either side)
+    # raise NotImplementedError("step 2: remove_fillers")
+    ### END STARTER
     ### BEGIN SOLUTION
+    """Drop or shorten filler phrases; a sentence that started with one starts with a capital again."""
     previous = None
     while text != previous:  # removing one phrase can bring another to the start of the sentence
         previous = text
@@ -100,9 +149,15 @@ def remove_fillers(text: str) -> str:
 
 
 def tidy_whitespace(text: str) -> str:
+    ### BEGIN STARTER
+    # """Runs of spaces and tabs inside a line become one space; trailing spaces go; at most one blank line in a
+    # row; no blank lines at the start or end. Keep each line's leading indentation: in prose it is structure."""
+    # # TODO step 3
+    # raise NotImplementedError("step 3: tidy_whitespace")
+    ### END STARTER
+    ### BEGIN SOLUTION
     """Runs of spaces and tabs inside a line become one space; trailing spaces go; at most one blank line in a
     row. A line's leading indentation stays: in prose it is structure (nested lists, unfenced snippets)."""
-    ### BEGIN SOLUTION
     lines = []
     for line in text.split("\n"):
         indent = line[:len(line) - len(line.lstrip(" \t"))]
@@ -111,17 +166,26 @@ def tidy_whitespace(text: str) -> str:
     tidy = re.sub(r"\n{3,}", "\n\n", tidy)
     return tidy.strip("\n")
     ### END SOLUTION
+### BEGIN SOLUTION
 
 
 def _key(sentence: str) -> str:
     """What makes two sentences the same: the words, ignoring case, spacing, list markers and end punctuation."""
     sentence = LIST_MARKER.sub("", sentence)
     return re.sub(r"\s+", " ", sentence).strip().rstrip(".!?;:").lower()
+### END SOLUTION
 
 
 def drop_duplicates(text: str, *, min_words: int = MIN_DUPLICATE_WORDS) -> str:
-    """Keep the first copy of every sentence (and so of every line) of at least `min_words` words."""
+    ### BEGIN STARTER
+    # """Keep the first copy of every sentence of at least `min_words` words and drop later copies; two sentences
+    # are the same if they differ only in case, spacing, a leading list marker ("- ", "2. ") or the final
+    # punctuation. A line whose sentences were all said before goes (no blank line left in its place)."""
+    # # TODO step 4: split each line with SENTENCE_SPLIT; remember a normalised key per sentence.
+    # raise NotImplementedError("step 4: drop_duplicates")
+    ### END STARTER
     ### BEGIN SOLUTION
+    """Keep the first copy of every sentence (and so of every line) of at least `min_words` words."""
     seen: set[str] = set()
     kept_lines = []
     for line in text.split("\n"):
@@ -143,6 +207,13 @@ def drop_duplicates(text: str, *, min_words: int = MIN_DUPLICATE_WORDS) -> str:
 
 
 def strip_boilerplate(text: str) -> str:
+    ### BEGIN STARTER
+    # """Drop sentences that are only a greeting, thanks or sign-off (whole-sentence BOILERPLATE matches,
+    # ignoring case); a line left empty goes."""
+    # # TODO step 4
+    # raise NotImplementedError("step 4: strip_boilerplate")
+    ### END STARTER
+    ### BEGIN SOLUTION
     """Drop sentences that are only a greeting, thanks or sign-off."""
     kept_lines = []
     for line in text.split("\n"):
@@ -153,3 +224,4 @@ def strip_boilerplate(text: str) -> str:
             continue
         kept_lines.append(indent + "".join(sentences).rstrip())
     return "\n".join(kept_lines)
+    ### END SOLUTION

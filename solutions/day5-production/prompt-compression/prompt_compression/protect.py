@@ -1,3 +1,15 @@
+### BEGIN STARTER
+# """Find the parts of a prompt that compression must not touch, and hide them while the prose is rewritten.
+#
+# Protected: fenced code blocks, inline code spans, URLs, the markers the budget step leaves, and optionally
+# "double-quoted strings". Everything else is prose.
+#
+# `mask()` (given) swaps each protected part for a placeholder made of a private-use character the prompt does
+# not contain, so the prose rules can run over whole lines and sentences and never see a protected byte;
+# `Masked.restore()` puts the originals back. It relies on your `split_protected`.
+# """
+### END STARTER
+### BEGIN SOLUTION
 """Find the parts of a prompt that compression must not touch, and hide them while the prose is rewritten.
 
 Protected: fenced code blocks (``` or ~~~, any indentation, closed only by a fence of the same character at
@@ -9,14 +21,20 @@ Everything else is prose.
 the prompt does not contain), so the prose rules can run over whole lines and sentences and still never see
 a protected byte; `Masked.restore()` puts the originals back.
 """
+### END SOLUTION
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
+### BEGIN STARTER
+# # Given patterns for the parts inside prose (the fences are yours to find, line by line).
+### END STARTER
+### BEGIN SOLUTION
 QUOTE_PREFIX = r"[ \t]*(?:>[ \t]*)*"  # indentation, and the "> " of a quoted block, before a fence
 FENCE_OPEN = re.compile(rf"(?P<indent>{QUOTE_PREFIX})(?P<fence>`{{3,}}|~{{3,}})(?P<info>[^\n]*)")
 FENCE_CLOSE = re.compile(rf"{QUOTE_PREFIX}(?P<fence>`{{3,}}|~{{3,}})[ \t]*")
+### END SOLUTION
 INLINE_CODE = r"(?<!`)(?P<ticks>`+)(?!`)(?:(?!\n[ \t]*\n)[\s\S])+?(?<!`)(?P=ticks)(?!`)"
 URL = r"\b(?:https?|ftp)://[^\s<>\"'`]+"
 MARKER = r"\[\.\.\. \d+ tokens? omitted \.\.\.\]"
@@ -34,6 +52,7 @@ class Segment:
         return self.kind != "prose"
 
 
+### BEGIN SOLUTION
 def _fence_end(lines: list[str], start: int) -> int | None:
     """Index of the line after the fenced block opening at lines[start], or None if it is not a fence."""
     opening = FENCE_OPEN.fullmatch(lines[start].rstrip("\r\n"))
@@ -49,13 +68,20 @@ def _fence_end(lines: list[str], start: int) -> int | None:
     return len(lines)  # never closed: everything after the opening fence is code
 
 
+### END SOLUTION
 def trim_url(url: str) -> str:
+    ### BEGIN STARTER
+    # """A URL pattern match without the sentence punctuation (or unmatched closing bracket) after it."""
+    ### END STARTER
+    ### BEGIN SOLUTION
     """Leave sentence punctuation, and a closing bracket that has no opening one in the URL, outside it."""
+    ### END SOLUTION
     while url and (url[-1] in TRAILING_PUNCTUATION or (url[-1] == ")" and url.count(")") > url.count("("))):
         url = url[:-1]
     return url
 
 
+### BEGIN SOLUTION
 def _split_prose(text: str, inline: re.Pattern) -> list[Segment]:
     segments, done = [], 0
     for found in inline.finditer(text):
@@ -71,9 +97,26 @@ def _split_prose(text: str, inline: re.Pattern) -> list[Segment]:
     return segments
 
 
+### END SOLUTION
 def split_protected(text: str, *, quotes: bool = False) -> list[Segment]:
-    """The text as prose and protected segments, in order; joining their texts gives `text` back exactly."""
+    ### BEGIN STARTER
+    # """The text as prose and protected segments, in order; joining their texts must give `text` back exactly.
+    #
+    # A "code" segment is a whole fenced block, from the start of its opening line (indentation included) to the
+    # end of its closing fence line (the newline after it belongs to the prose):
+    # - it opens with a line of optional spaces or tabs, then ``` or ~~~ (3 or more), then an optional info
+    #   string such as `python` (a backtick fence's info string has no backtick: ```x``` is inline code);
+    # - it closes only with a line holding the same character, at least as many times, and nothing else but
+    #   spaces: so ``` inside a ```` block, or ~~~ inside a ``` block, does not close it;
+    # - if it never closes, it runs to the end of the text.
+    # In the prose between blocks, INLINE_CODE ("inline"), URL ("url", trimmed with trim_url), MARKER ("marker")
+    # and, when quotes=True, QUOTED ("quote") matches are protected segments too.
+    # """
+    # # TODO step 1
+    # raise NotImplementedError("step 1: split_protected")
+    ### END STARTER
     ### BEGIN SOLUTION
+    """The text as prose and protected segments, in order; joining their texts gives `text` back exactly."""
     alternatives = [f"(?P<inline>{INLINE_CODE})", f"(?P<url>{URL})", f"(?P<marker>{MARKER})"]
     if quotes:
         alternatives.append(f"(?P<quote>{QUOTED})")

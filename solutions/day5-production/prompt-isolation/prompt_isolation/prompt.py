@@ -1,3 +1,30 @@
+### BEGIN STARTER
+# """Build a prompt in which untrusted text cannot leave its container.
+#
+# Contract (the tests check exactly this):
+#
+# 1. `isolate(system, user_input, documents=(), boundary=None, *, new_boundary=random_boundary)` returns
+#    `IsolatedPrompt(system, user)`.
+# 2. The boundary is `choose_boundary([*documents, user_input], boundary, new_boundary)`: a fresh one per call.
+# 3. `system` = the given system text (right-stripped), a blank line, then ISOLATION_NOTICE. It is the same for
+#    every request (so the provider can cache it), and no untrusted text ever goes into it.
+# 4. `user` = CODE_LINE with the boundary, then one container per untrusted part, documents first (index 1, 2,
+#    ...), then the user's message, all joined by one blank line. A container is its opening tag, a newline, the
+#    NEUTRALISED text (the names in CONTAINERS), a newline, its closing tag (use `opening_tag` and
+#    `closing_tag`)::
+#
+#        Container code for this request: b
+#
+#        <document-b index="1">
+#        first document
+#        </document-b>
+#
+#        <user_input-b>
+#        the user's message
+#        </user_input-b>
+# """
+### END STARTER
+### BEGIN SOLUTION
 """Build a prompt in which untrusted text cannot leave its container.
 
 * The trusted instructions go in the system prompt, followed by a fixed notice that says how to read the user
@@ -20,13 +47,20 @@ The user turn looks like this (b is the boundary)::
     the user's message
     </user_input-b>
 """
+### END SOLUTION
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
+### BEGIN STARTER
+# from prompt_isolation.boundary import choose_boundary, random_boundary  # noqa: F401
+# from prompt_isolation.neutralise import neutralise  # noqa: F401
+### END STARTER
+### BEGIN SOLUTION
 from prompt_isolation.boundary import choose_boundary, random_boundary
 from prompt_isolation.neutralise import neutralise
+### END SOLUTION
 
 USER_INPUT, DOCUMENT = "user_input", "document"
 CONTAINERS = (USER_INPUT, DOCUMENT)
@@ -43,8 +77,8 @@ CODE_LINE = "Container code for this request: {boundary}"
 
 
 class IsolatedPrompt(NamedTuple):
-    system: str   # the system prompt: trusted instructions and the fixed notice, no untrusted text
-    user: str     # the user turn: the code line, then one container per untrusted part
+    system: str   # the system prompt: trusted instructions and the notice, no untrusted text
+    user: str     # the user turn: one container per untrusted part
 
 
 def opening_tag(name: str, boundary: str, index: int | None = None) -> str:
@@ -57,11 +91,24 @@ def closing_tag(name: str, boundary: str) -> str:
 
 def container(name: str, text: str, boundary: str, index: int | None = None) -> str:
     """`text`, neutralised, between the opening and closing tags of one container."""
+    ### BEGIN STARTER
+    # # TODO step 3
+    # raise NotImplementedError("step 3: container")
+    ### END STARTER
+    ### BEGIN SOLUTION
     return f"{opening_tag(name, boundary, index)}\n{neutralise(text, CONTAINERS)}\n{closing_tag(name, boundary)}"
+    ### END SOLUTION
 
 
 def isolate(system: str, user_input: str, documents: Sequence[str] = (), boundary: str | None = None, *,
             new_boundary: Callable[[], str] = random_boundary) -> IsolatedPrompt:
+    ### BEGIN STARTER
+    # """(system prompt, user turn) for one request; see the module docstring."""
+    # # TODO step 3. The handout's version, for comparison (do not keep it: a typed </user_input> escapes it):
+    # #   f"<user_input>\n{user_input}\n</user_input>"
+    # raise NotImplementedError("step 3: isolate")
+    ### END STARTER
+    ### BEGIN SOLUTION
     """(system prompt, user turn) for one request; see the module docstring.
 
     `boundary` is for tests and replays: it must be 16+ letters or digits absent from the untrusted text, else
@@ -73,3 +120,4 @@ def isolate(system: str, user_input: str, documents: Sequence[str] = (), boundar
     parts.append(container(USER_INPUT, user_input, chosen))
     return IsolatedPrompt(system=f"{system.rstrip()}\n\n{ISOLATION_NOTICE}",
                           user="\n\n".join([CODE_LINE.format(boundary=chosen), *parts]))
+    ### END SOLUTION

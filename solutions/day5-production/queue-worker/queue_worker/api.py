@@ -1,13 +1,28 @@
+### BEGIN STARTER
+# """The producer: accept a document, answer 202 at once with a task id, and report the task's status."""
+### END STARTER
+### BEGIN SOLUTION
 """The producer: accept a document, answer 202 at once with a task id, and report the task's status.
 
 Handlers are plain `def`: FastAPI runs them in a thread pool, so the blocking Redis calls never stall the event
 loop (an `async def` handler that calls a blocking client would)."""
+### END SOLUTION
 from __future__ import annotations
 
+### BEGIN STARTER
+# from fastapi import FastAPI, Header, HTTPException, Response  # noqa: F401
+### END STARTER
+### BEGIN SOLUTION
 from fastapi import FastAPI, Header, HTTPException, Response
+### END SOLUTION
 from pydantic import BaseModel, Field
 
+### BEGIN STARTER
+# from queue_worker.taskqueue import IdempotencyConflict, TaskQueue  # noqa: F401
+### END STARTER
+### BEGIN SOLUTION
 from queue_worker.taskqueue import IdempotencyConflict, TaskQueue
+### END SOLUTION
 
 
 class TaskRequest(BaseModel):
@@ -15,6 +30,18 @@ class TaskRequest(BaseModel):
 
 
 def create_app(tasks: TaskQueue) -> FastAPI:
+    ### BEGIN STARTER
+    # """Two routes, as plain `def` handlers (FastAPI runs them in a thread pool, so blocking Redis calls are fine):
+    #
+    # * `POST /tasks` with a TaskRequest body and an optional `Idempotency-Key` header: `tasks.submit(...)`, then
+    #   202 with {"task_id", "status", "status_url": "/tasks/<id>"} and a Location header; 422 on
+    #   IdempotencyConflict (FastAPI already answers 422 for an empty document).
+    # * `GET /tasks/{task_id}`: 200 with {"task_id", "status", "attempts", "result", "error"}, or 404.
+    # """
+    # # TODO step 6
+    # raise NotImplementedError("step 6: create_app")
+    ### END STARTER
+    ### BEGIN SOLUTION
     app = FastAPI(title="Document summaries")
 
     @app.post("/tasks", status_code=202)
@@ -38,3 +65,4 @@ def create_app(tasks: TaskQueue) -> FastAPI:
                 "result": current.result, "error": current.error}
 
     return app
+    ### END SOLUTION

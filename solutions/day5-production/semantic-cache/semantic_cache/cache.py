@@ -1,3 +1,9 @@
+### BEGIN STARTER
+# """A semantic cache: a question that means the same as one already answered gets the stored answer.
+# Read the README's contract first; the tests check exactly that, through these public names only.
+# """
+### END STARTER
+### BEGIN SOLUTION
 """A semantic cache: a question that means the same as one already answered gets the stored answer.
 
 Every question is embedded into a unit vector; the vectors live as rows of one preallocated numpy matrix, so a
@@ -5,9 +11,12 @@ lookup is one matrix-vector product (a cosine against every row at once) and one
 live (not expired, same namespace). Entries expire after a TTL read from an injectable clock, and the cache
 holds at most `max_entries`, evicting the least recently used (stored or hit) first.
 """
+### END SOLUTION
 from __future__ import annotations
 
+### BEGIN SOLUTION
 import threading
+### END SOLUTION
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -41,11 +50,22 @@ class CacheStats:
     @property
     def hit_rate(self) -> float:
         """Hits over lookups; 0.0 before the first lookup."""
+        ### BEGIN STARTER
+        # # TODO step 5
+        # raise NotImplementedError("step 5: CacheStats.hit_rate")
+        ### END STARTER
+        ### BEGIN SOLUTION
         lookups = self.hits + self.misses
         return self.hits / lookups if lookups else 0.0
+        ### END SOLUTION
 
 
 class SemanticCache:
+    ### BEGIN STARTER
+    # """Answers keyed by meaning, at most `max_entries` of them, each kept `ttl` seconds. Use `clock()` for the
+    # time (the tests pass a fake clock) and `self._embed(question)` for a question's unit vector."""
+    ### END STARTER
+    ### BEGIN SOLUTION
     """Answers keyed by meaning. `namespace` separates questions that must never share answers (see
     `namespace_of`: model, system prompt, parameters).
 
@@ -53,6 +73,7 @@ class SemanticCache:
     >>> cache.set("How do I reset my password?", "Settings > Security > Reset password.")
     >>> cache.get("How can I reset my password?")           # the stored answer: cosine 0.99
     """
+    ### END SOLUTION
 
     def __init__(self, encoder: Encoder, threshold: float = 0.9, ttl: float = 3600.0, max_entries: int = 10_000,
                  *, clock: Callable[[], float] = time.monotonic, initial_capacity: int = 64):
@@ -60,6 +81,13 @@ class SemanticCache:
             raise ValueError("threshold must be in (0, 1], ttl > 0 and max_entries >= 1")
         self.encoder, self.threshold, self.ttl = encoder, float(threshold), float(ttl)
         self.max_entries, self.clock = int(max_entries), clock
+        ### BEGIN STARTER
+        # # TODO step 1: the storage. Not a list of (vector, answer) pairs scanned in a loop (the handout's cache):
+        # # a float32 matrix of `initial_capacity` rows (one unit vector per entry, allocated at the first set,
+        # # when the dimension is known, and doubled when full), and beside it, one value per row, numpy arrays of
+        # # expiry times, last-use counters and namespace ids, plus Python lists of answers and questions and a
+        # # dict (namespace, question) -> row. Also the counters for stats() and a threading.Lock.
+        ### END STARTER
         ### BEGIN SOLUTION
         self._capacity = max(1, min(initial_capacity, self.max_entries))
         self._vectors: np.ndarray | None = None          # (capacity, dimension), allocated at the first set
@@ -82,6 +110,12 @@ class SemanticCache:
     def lookup(self, question: str, namespace: str = "") -> Hit | None:
         """The best live entry in `namespace` if its cosine with `question` is at least `threshold`, else None.
         Counts a hit or a miss; a hit makes the entry the most recently used."""
+        ### BEGIN STARTER
+        # # TODO step 2: one matrix-vector product scores every row (rows and query are unit vectors, so a dot
+        # # product is the cosine); rows that have expired or belong to another namespace get -inf (np.where
+        # # with a boolean mask, not a Python loop); np.argmax picks the best. No loop over entries here.
+        # raise NotImplementedError("step 2: SemanticCache.lookup")
+        ### END STARTER
         ### BEGIN SOLUTION
         vector = self._embed(question)  # the slow part, outside the lock
         with self._lock:
@@ -115,6 +149,12 @@ class SemanticCache:
         then the least recently used."""
         if answer is None:
             raise ValueError("None means a miss, so it cannot be stored")
+        ### BEGIN STARTER
+        # # TODO steps 1, 3 and 4: write the row (vector, expiry = clock() + ttl, namespace id, last use); grow the
+        # # arrays by doubling when full; when the cache is full, drop expired rows, else the least recently used
+        # # one (np.argmin over the last-use counters). Remove a row by moving the last row into its place.
+        # raise NotImplementedError("step 1: SemanticCache.set")
+        ### END STARTER
         ### BEGIN SOLUTION
         vector = self._embed(question)
         with self._lock:
@@ -136,8 +176,8 @@ class SemanticCache:
             self._tick += 1
             self._last_used[row] = self._tick
         ### END SOLUTION
-
     ### BEGIN SOLUTION
+
     def _append_row(self, dimension: int) -> int:
         """Index of a new row at the end, growing the arrays (doubling, up to max_entries) when full."""
         if self._vectors is None:
@@ -182,12 +222,20 @@ class SemanticCache:
 
     def purge_expired(self) -> int:
         """Remove every expired entry now; how many went."""
+        ### BEGIN STARTER
+        # # TODO step 3
+        # raise NotImplementedError("step 3: SemanticCache.purge_expired")
+        ### END STARTER
         ### BEGIN SOLUTION
         with self._lock:
             return self._drop_expired(self.clock())
         ### END SOLUTION
 
     def stats(self) -> CacheStats:
+        ### BEGIN STARTER
+        # # TODO step 5
+        # raise NotImplementedError("step 5: SemanticCache.stats")
+        ### END STARTER
         ### BEGIN SOLUTION
         with self._lock:
             return CacheStats(hits=self._hits, misses=self._misses, evictions=self._evictions,
@@ -196,13 +244,19 @@ class SemanticCache:
 
     def __len__(self) -> int:
         """Entries held now (expired ones count until they are removed)."""
+        ### BEGIN STARTER
+        # # TODO step 1
+        # raise NotImplementedError("step 1: SemanticCache.__len__")
+        ### END STARTER
         ### BEGIN SOLUTION
         with self._lock:
             return self._size
         ### END SOLUTION
+### BEGIN SOLUTION
 
 
 def _grown(array: np.ndarray, rows: int) -> np.ndarray:
     bigger = np.empty((rows, *array.shape[1:]), dtype=array.dtype)
     bigger[:len(array)] = array
     return bigger
+### END SOLUTION

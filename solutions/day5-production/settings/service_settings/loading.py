@@ -3,20 +3,43 @@ from __future__ import annotations
 
 import functools
 import logging
+### BEGIN SOLUTION
 import os
 from collections.abc import Mapping
+### END SOLUTION
 from pathlib import Path
 
+### BEGIN STARTER
+# from service_settings.errors import Problem, SettingsError  # noqa: F401 - you will raise these
+# from service_settings.settings import Settings
+### END STARTER
+### BEGIN SOLUTION
 from dotenv import dotenv_values
 from pydantic import ValidationError
 
 from service_settings.errors import Problem, SettingsError
 from service_settings.settings import ENV_PREFIX, Settings, known_variables, secret_fields, variable_name
+### END SOLUTION
 
 log = logging.getLogger("service_settings")
 
 
 def load_settings(env_file: str | Path | None = ".env") -> Settings:
+    ### BEGIN STARTER
+    # """Read the environment, then `env_file` (if it exists) for what the environment does not set, then the
+    # defaults (`Settings(_env_file=env_file)` does that). Raise SettingsError naming every missing, invalid or
+    # unknown APP_ variable, with what is wrong and never a value.
+    #
+    # The handout's way, `return Settings()`, lets pydantic's ValidationError escape: its message prints the
+    # inputs it was given, secrets included.
+    # """
+    # # TODO step 6: catch ValidationError; turn each error into Problem(variable name, message) using
+    # # exc.errors(include_input=False, include_url=False); add a Problem for every APP_ variable in the
+    # # environment or the .env file that no field reads; raise SettingsError(problems) OUTSIDE the except
+    # # block, so the pydantic error is not chained onto it. Log one line with names only.
+    # raise NotImplementedError("step 6: load_settings")
+    ### END STARTER
+    ### BEGIN SOLUTION
     """Read the environment, then `env_file` (if it exists) for what the environment does not set, then the
     defaults. Raise SettingsError naming every missing, invalid or unknown variable."""
     dotenv = read_dotenv(env_file)
@@ -34,18 +57,34 @@ def load_settings(env_file: str | Path | None = ".env") -> Settings:
     log.info("settings loaded: environment=%s, set: %s", settings.environment.value,
              ", ".join(sorted(n for n, s in settings.public_view()["variables"].items() if s == "set")) or "none")
     return settings
+    ### END SOLUTION
 
 
 @functools.lru_cache(maxsize=1)
 def get_settings() -> Settings:
+    ### BEGIN STARTER
+    # """The settings, loaded on first use and then shared (the handout builds a new object on every call)."""
+    # # TODO step 7: return load_settings(); the lru_cache above does the sharing.
+    # raise NotImplementedError("step 7: get_settings")
+    ### END STARTER
+    ### BEGIN SOLUTION
     """The settings, loaded on first use and then shared. Tests call reload_settings() after changing the
     environment."""
     return load_settings()
+    ### END SOLUTION
 
 
 def reload_settings() -> Settings:
+    ### BEGIN STARTER
+    # """Forget the cached settings and load them again (for tests that change the environment)."""
+    # # TODO step 7: get_settings.cache_clear(), then get_settings().
+    # raise NotImplementedError("step 7: reload_settings")
+    ### END STARTER
+    ### BEGIN SOLUTION
     get_settings.cache_clear()
     return get_settings()
+    ### END SOLUTION
+### BEGIN SOLUTION
 
 
 def read_dotenv(env_file: str | Path | None) -> dict[str, str]:
@@ -90,3 +129,4 @@ def unknown_variables(environ: Mapping[str, str], dotenv: Mapping[str, str]) -> 
     known = known_variables()
     names = {k.upper() for k in (*environ, *dotenv) if k.upper().startswith(ENV_PREFIX)}
     return [Problem(name, "not a setting this service reads (a typo?)") for name in sorted(names - known)]
+### END SOLUTION

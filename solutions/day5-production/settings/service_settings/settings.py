@@ -1,20 +1,41 @@
+### BEGIN STARTER
+# """The service's settings. This is the handout's shape: plain `str` secrets that print, a free-text
+# environment, no production rules. Turn it into the class the README's contract describes.
+#
+# Read the README's contract first; the tests check exactly that, through load_settings() and the public
+# methods only.
+# """
+### END STARTER
+### BEGIN SOLUTION
 """The service's settings: typed values read from the environment and a .env file, secrets that never print,
 and stricter rules in production. Cross-field rules are field validators (not one model validator) so that a
 single failed start reports every problem, not only the first."""
+### END SOLUTION
 from __future__ import annotations
 
 from enum import Enum
+### BEGIN STARTER
+# from typing import Optional
+#
+# from pydantic import Field
+### END STARTER
+### BEGIN SOLUTION
 from typing import Any, Literal
 
 from pydantic import Field, HttpUrl, RedisDsn, SecretStr, ValidationError, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
+### END SOLUTION
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+### BEGIN SOLUTION
 from agentkit.models import REGISTRY
 
+### END SOLUTION
 ENV_PREFIX = "APP_"
+### BEGIN SOLUTION
 PROVIDER_KEYS = "ANTHROPIC_API_KEY or OPENAI_API_KEY"
 MIN_WEBHOOK_SECRET = 32
+### END SOLUTION
 
 
 class Environment(str, Enum):
@@ -23,6 +44,7 @@ class Environment(str, Enum):
     PRODUCTION = "production"
 
 
+### BEGIN SOLUTION
 LLMMode = Literal["live", "replay", "record"]
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR"]
 
@@ -35,7 +57,30 @@ def in_production(info: ValidationInfo) -> bool:
     return info.data.get("environment") is Environment.PRODUCTION
 
 
+### END SOLUTION
 class Settings(BaseSettings):
+    ### BEGIN STARTER
+    # """Everything the service reads from its environment: APP_<FIELD>, except PORT, COURSE_LLM_MODE,
+    # ANTHROPIC_API_KEY and OPENAI_API_KEY, which keep the names other tools already use.
+    #
+    # TODO step 1: types. `environment: Environment`; `llm_mode` one of live/replay/record; `log_level` one of
+    # DEBUG/INFO/WARNING/ERROR; bounds on the numbers (see the contract); `public_url: HttpUrl | None`.
+    # TODO step 2: secrets as `SecretStr | None`: both provider keys, `webhook_secret`, `redis_url`. Empty
+    # strings count as not set. A key with whitespace in it, a webhook secret shorter than 32 characters and a
+    # redis_url that is not a redis:// URL are invalid.
+    # TODO step 3: the rules, as field validators that read earlier fields from `info.data` (so that every
+    # problem is reported at once): at least one provider key unless COURSE_LLM_MODE=replay; in production a
+    # webhook secret, debug off, log level not DEBUG, llm_mode live, public_url https.
+    # TODO step 4: `hide_input_in_errors=True` in model_config.
+    # """
+    #
+    # model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, env_file=".env", env_file_encoding="utf-8",
+    #                                   extra="ignore")
+    #
+    # environment: str = "development"
+    # llm_mode: str = Field("live", validation_alias="COURSE_LLM_MODE")
+    ### END STARTER
+    ### BEGIN SOLUTION
     """Everything the service reads from its environment. Variables are APP_<FIELD> except where an alias
     gives the name other tools already use (PORT, COURSE_LLM_MODE, the providers' key variables)."""
 
@@ -46,12 +91,32 @@ class Settings(BaseSettings):
     environment: Environment = Environment.DEVELOPMENT
     llm_mode: LLMMode = Field("live", validation_alias="COURSE_LLM_MODE")
 
+    ### END SOLUTION
     debug: bool = False
+    ### BEGIN STARTER
+    # log_level: str = "INFO"
+    # port: int = Field(8000, validation_alias="PORT")
+    # public_url: Optional[str] = None
+    ### END STARTER
+    ### BEGIN SOLUTION
     log_level: LogLevel = "INFO"
     port: int = Field(8000, ge=1, le=65535, validation_alias="PORT")  # platforms set PORT
     public_url: HttpUrl | None = None
+    ### END SOLUTION
     model: str = "claude-haiku-4-5"
 
+    ### BEGIN STARTER
+    # anthropic_api_key: Optional[str] = Field(None, validation_alias="ANTHROPIC_API_KEY")
+    # openai_api_key: Optional[str] = Field(None, validation_alias="OPENAI_API_KEY")
+    # webhook_secret: Optional[str] = None
+    # redis_url: Optional[str] = None
+    #
+    # rate_limit_rpm: int = 60
+    # rate_limit_tpm: int = 100_000
+    # cache_ttl_seconds: int = 3_600
+    # shutdown_grace_seconds: float = 20.0
+    ### END STARTER
+    ### BEGIN SOLUTION
     anthropic_api_key: SecretStr | None = Field(None, validation_alias="ANTHROPIC_API_KEY")
     openai_api_key: SecretStr | None = Field(None, validation_alias="OPENAI_API_KEY", validate_default=True)
     webhook_secret: SecretStr | None = Field(None, validate_default=True)
@@ -152,12 +217,25 @@ class Settings(BaseSettings):
             except ValidationError:
                 raise problem("invalid_url", "not a redis:// or rediss:// URL") from None
         return value
+    ### END SOLUTION
 
     @property
     def is_production(self) -> bool:
+        ### BEGIN STARTER
+        # return self.environment == "production"
+        ### END STARTER
+        ### BEGIN SOLUTION
         return self.environment is Environment.PRODUCTION
+        ### END SOLUTION
 
     def public_view(self) -> dict:
+        ### BEGIN STARTER
+        # """{"environment": ..., "llm_mode": ..., "variables": {NAME: "set" | "default" | "not set"}}: for every
+        # variable, whether it was given, left at a default, or not set at all. No values."""
+        # # TODO step 5: use self.model_fields_set and variable_name().
+        # raise NotImplementedError("step 5: Settings.public_view")
+        ### END STARTER
+        ### BEGIN SOLUTION
         """Safe for /health and start-up logs: the environment, the LLM mode, and for every variable whether it
         was set, left at its default, or not set at all. No values."""
         state = {}
@@ -167,12 +245,19 @@ class Settings(BaseSettings):
             else:
                 state[variable_name(name)] = "not set" if getattr(self, name) is None else "default"
         return {"environment": self.environment.value, "llm_mode": self.llm_mode, "variables": state}
+        ### END SOLUTION
 
 
 def variable_name(field: str) -> str:
+    ### BEGIN STARTER
+    # """The environment variable a field is read from: its alias if it has one, else APP_ + FIELD."""
+    ### END STARTER
+    ### BEGIN SOLUTION
     """The environment variable a field is read from."""
+    ### END SOLUTION
     alias = Settings.model_fields[field].validation_alias
     return alias if isinstance(alias, str) else ENV_PREFIX + field.upper()
+### BEGIN SOLUTION
 
 
 def known_variables() -> set[str]:
@@ -181,3 +266,4 @@ def known_variables() -> set[str]:
 
 def secret_fields() -> list[str]:
     return [name for name, field in Settings.model_fields.items() if SecretStr in getattr(field.annotation, "__args__", ())]
+### END SOLUTION

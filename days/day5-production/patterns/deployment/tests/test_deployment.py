@@ -1,8 +1,13 @@
-"""Deployment graded tests. Each runs your `lab_service` in its own process through ../driver.py: under a real
-uvicorn server on a unix socket (in a thread, or in a child process started with your serve() and stopped
-with SIGTERM, as a platform stops it on every deploy), or through its ASGI lifespan directly. The model's
-replies come from ../fixtures/scenarios/summaries.yaml (in the child process, from a canned summariser); the
-model client is wrapped so a test can hold a call for a while and see when the client is closed."""
+"""Deployment graded tests. Your `lab_service` runs in its own process (through ../driver.py), served by a real
+uvicorn server on a unix socket: in a thread, or in a child process started with your serve() and stopped with
+SIGTERM, as a platform stops it on every deploy. Each test sends the requests itself and judges the answers it
+receives; the model's replies come from ../fixtures/scenarios/summaries.yaml and every model request is recorded
+where it is answered, outside your process (in the child process a canned summariser answers). The model client
+is wrapped so that a test can hold a call for a while; when calls started and ended, when the client was
+closed and when the process exited are what your process reports."""
+import threading
+import time
+
 import pytest
 
 SUMMARY = "Revenue rose 12% in the quarter"
@@ -11,30 +16,30 @@ NO_LLM = {"name": "no-llm", "provenance": {"kind": "authored", "note": "checking
 SETTINGS = {"COURSE_LLM_MODE": "replay", "readiness_timeout_seconds": 0.5, "shutdown_grace_seconds": 5}
 
 
-def result_of(trace: dict) -> dict:
-    assert trace["ok"], f"the driver could not run your service: {trace['error']}"
-    return trace["result"]
+def events(reported: dict) -> list[str]:
+    return [name for name, _ in reported.get("events", [])]
 
 
-def events(result: dict) -> list[str]:
-    return [name for name, _ in result["events"]]
+def reported(trace: dict) -> dict:
+    """What a driver entry returned (the submission's own report), or {} if it failed."""
+    return trace["result"] if trace["ok"] and isinstance(trace["result"], dict) else {}
 
 
 @pytest.mark.points(3)
 @pytest.mark.hint("Serve GET /health (always 200 while the process runs), GET /ready (200 with "
                   "{'ready': true, 'checks': {...}} once the lifespan has built the summariser) and POST /summarise "
                   "({'text'} in, {'summary', 'model'} out).")
-def test_health_ready_and_summarise_answer_under_uvicorn(run):
-    trace = run("summaries", "probe", settings=SETTINGS,
-                requests=[["GET", "/health", None], ["GET", "/ready", None],
-                          ["POST", "/summarise", {"text": "Q3 report: revenue up 12%, costs flat."}]])
-    health, ready, summary = result_of(trace)["responses"]
-    assert health["status"] == 200, f"/health answered {health['status']}: {health.get('text', health.get('error'))}"
-    assert ready["status"] == 200, f"/ready answered {ready['status']}: {ready.get('text', ready.get('error'))}"
-    assert ready["json"].get("ready") is True, f"/ready should say ready: true; it said {ready['json']}"
-    assert summary["status"] == 200, f"/summarise answered {summary['status']}: {summary.get('text')}"
-    assert SUMMARY in summary["json"]["summary"], "the summary should be the model's reply"
-    assert len(trace["sent"]) == 1 and trace["sent"][0]["model"] == "claude-haiku-4-5"
+def test_health_ready_and_summarise_answer_under_uvicorn(services):
+    with services.record("summaries") as live:
+        app = live.serve("serve_app", settings=SETTINGS)
+        health, ready = app.get("/health"), app.get("/ready")
+        summary = app.post("/summarise", json={"text": "Q3 report: revenue up 12%, costs flat."})
+    assert health["status"] == 200, f"/health answered {health['status']}: {health['text'] or health['error']}"
+    assert ready["status"] == 200, f"/ready answered {ready['status']}: {ready['text'] or ready['error']}"
+    assert (ready["json"] or {}).get("ready") is True, f"/ready should say ready: true; it said {ready['json']}"
+    assert summary["status"] == 200, f"/summarise answered {summary['status']}: {summary['text']}"
+    assert SUMMARY in (summary["json"] or {}).get("summary", ""), "the summary should be the model's reply"
+    assert len(live.sent) == 1 and live.sent[0]["model"] == "claude-haiku-4-5"
 
 
 @pytest.mark.points(3)
@@ -42,11 +47,11 @@ def test_health_ready_and_summarise_answer_under_uvicorn(run):
                   "asyncio.to_thread) and answer 503 naming the check that failed, raised or timed out, without "
                   "its exception text. /health must not run the checks: liveness failing on a dependency makes "
                   "the platform restart a healthy process.")
-def test_readiness_reports_dependencies_but_liveness_does_not(run):
+def test_readiness_reports_dependencies_but_liveness_does_not(services):
     checks = {"cache": "ok", "redis": "raise", "queue": "fail", "search": "hang"}
-    trace = run(NO_LLM, "probe", settings=SETTINGS, checks=checks,
-                requests=[["GET", "/ready", None], ["GET", "/health", None]])
-    ready, health = result_of(trace)["responses"]
+    with services.record(NO_LLM) as live:
+        app = live.serve("serve_app", settings=SETTINGS, checks=checks)
+        ready, health = app.get("/ready"), app.get("/health")
     assert ready["status"] == 503, f"/ready answered {ready['status']} with three failing dependencies"
     assert ready["elapsed"] < 3, f"/ready took {ready['elapsed']:.1f} s: a hanging check must time out (0.5 s)"
     checks_seen = (ready["json"] or {}).get("checks", {})
@@ -58,47 +63,91 @@ def test_readiness_reports_dependencies_but_liveness_does_not(run):
         f"/health answered {health['status']} in {health['elapsed']:.1f} s: liveness must not run the checks"
 
 
+def in_background(call) -> tuple[threading.Thread, list]:
+    """Run `call` in a thread; its answer, with "ended" (time.monotonic() when it came), lands in the list."""
+    answer: list = []
+    thread = threading.Thread(target=lambda: answer.append({**call(), "ended": time.monotonic()}), daemon=True)
+    thread.start()
+    return thread, answer
+
+
 @pytest.mark.points(3)
 @pytest.mark.hint("In the lifespan, after `yield`: stop accepting work (new /summarise gets 503 with Retry-After, "
                   "/ready gets 503), wait for the requests in flight (at most shutdown_grace_seconds), then "
                   "await summariser.aclose(). Count work in flight around the model call.")
-def test_shutdown_drains_in_flight_work_then_closes_the_client(run):
-    result = result_of(run("summaries", "drain_in_process", settings=SETTINGS, delay=1.0))
-    assert result["startup"] == "complete", f"lifespan startup: {result['startup']}"
-    assert result["ready_before"]["status"] == 200, "/ready should be 200 once started"
-    assert not result["shutdown_done_early"], \
+def test_shutdown_drains_in_flight_work_then_closes_the_client(services):
+    with services.record("summaries") as live:
+        app = live.serve("serve_draining", settings=SETTINGS)
+        ready_before = app.get("/ready")
+        slow, in_flight = in_background(lambda: app.post(
+            "/summarise", json={"text": "[slow:1.0] The quarterly report shows revenue up 12%."}))
+        live.job("wait_calls", count=1)
+        began = reported(live.job("begin_shutdown"))
+        ready_during = app.get("/ready")
+        new_work_during = app.post("/summarise", json={"text": "A second document."})
+        health_during = app.get("/health")
+        slow.join(15)
+        ended = reported(live.job("finish_shutdown", timeout=10))
+    assert ready_before["status"] == 200, "/ready should be 200 once started"
+    assert not began.get("done_early", True), \
         "the lifespan finished shutting down while a request was still in flight: it must wait for it"
-    assert result["ready_during"]["status"] == 503, \
-        f"/ready answered {result['ready_during']['status']} while shutting down; it should be 503"
-    new = result["new_work_during"]
-    assert new["status"] == 503 and new["headers"].get("retry-after"), \
-        f"new work while draining got {new['status']} (headers {new['headers']}); expected 503 with Retry-After"
-    assert result["health_during"]["status"] == 200, "/health should stay 200 while draining"
-    assert result["in_flight"]["status"] == 200, f"the in-flight request got {result['in_flight']['status']}"
-    order = events(result)
+    assert ready_during["status"] == 503, f"/ready answered {ready_during['status']} while shutting down; it should be 503"
+    assert new_work_during["status"] == 503 and new_work_during["headers"].get("retry-after"), \
+        (f"new work while draining got {new_work_during['status']} (headers {new_work_during['headers']}); "
+         "expected 503 with Retry-After")
+    assert health_during["status"] == 200, "/health should stay 200 while draining"
+    assert in_flight and in_flight[0]["status"] == 200, \
+        f"the in-flight request got {in_flight[0]['status'] if in_flight else 'no answer'}"
+    assert len(live.sent) == 1 and "quarterly report" in live.sent[0]["messages"][-1][1], \
+        f"{len(live.sent)} model requests: only the request in flight should reach the model, not the one sent while draining"
+    assert ended.get("shutdown") == "complete", f"the lifespan's shutdown: {ended.get('shutdown')}"
+    order = events(ended)
     assert "closed" in order, f"the summariser was never closed (events: {order})"
     assert order.index("call-end 1") < order.index("closed"), f"closed before the in-flight call ended: {order}"
-    assert order.count("call-start 1") == 1 and "call-start 2" not in order, \
-        f"the request sent while draining reached the model: {order}"
+
+
+def sigterm(services, settings: dict, texts: list[str], wait_for_calls: int, exit_deadline: float):
+    """serve() in a child process, `texts` sent to /summarise at once (each on its own connection), SIGTERM
+    once `wait_for_calls` model calls have started; then new connections are tried for 1.5 s."""
+    with services.record(NO_LLM) as live:
+        app = live.serve("serve_in_child", settings=settings)
+        senders = [in_background(lambda text=text: app.post("/summarise", json={"text": text},
+                                                            deadline=exit_deadline + 1)) for text in texts]
+        live.job("wait_calls", count=wait_for_calls)
+        live.job("terminate")
+        signalled, attempts = time.monotonic(), []
+        while time.monotonic() - signalled < 1.5:  # a new connection must soon be refused
+            attempt = app.get("/health", deadline=2)
+            attempts.append(attempt["status"] or attempt["error"])
+            if attempt["status"] is None:
+                break
+            time.sleep(0.05)
+        ended = reported(live.job("await_exit", deadline=exit_deadline))
+        for thread, _ in senders:  # by now the server has had exit_deadline seconds since SIGTERM
+            thread.join(2)
+    answers = [answer[0] if answer else {"status": None, "error": "no answer", "json": None, "ended": time.monotonic()}
+               for _, answer in senders]
+    for answer in answers:  # seconds from SIGTERM until the answer (or the end of its connection) came
+        answer["after_sigterm"] = answer["ended"] - signalled
+    refused = bool(attempts) and not isinstance(attempts[-1], int)
+    return answers, refused, attempts, ended
 
 
 @pytest.mark.points(4)
 @pytest.mark.hint("serve() runs uvicorn with lifespan='on' and timeout_graceful_shutdown from the settings; on "
                   "SIGTERM uvicorn closes its socket, finishes open requests, then runs your lifespan shutdown, "
                   "which must close the summariser.")
-def test_sigterm_lets_the_in_flight_request_finish_and_refuses_new_connections(run):
-    result = result_of(run(NO_LLM, "sigterm", settings=SETTINGS,
-                           texts=["[slow:1.2] Q3 report: revenue up 12%, costs flat."], wait_for_calls=1,
-                           exit_deadline=8))
-    assert result["started"], f"the service did not start under serve():\n{result['log']}"
-    answer = result["responses"][0]
+def test_sigterm_lets_the_in_flight_request_finish_and_refuses_new_connections(services):
+    answers, refused, attempts, ended = sigterm(services, SETTINGS, ["[slow:1.2] Q3 report: revenue up 12%, costs flat."],
+                                                wait_for_calls=1, exit_deadline=8)
+    answer = answers[0]
     assert answer["status"] == 200, \
         f"the request in flight at SIGTERM got {answer.get('status')} ({answer.get('error')}); it should finish"
-    assert "summarised" in answer["json"]["summary"]
-    assert result["refused"], f"new connections after SIGTERM were still accepted: {result.get('attempts')}"
-    assert result["exit_after"] is not None and result["exit_after"] < 5, \
-        f"the process did not exit within the 5 s grace period (exit after {result['exit_after']}):\n{result['log']}"
-    order = events(result)
+    assert "summarised" in (answer["json"] or {}).get("summary", "")
+    assert refused, f"new connections after SIGTERM were still accepted: {attempts[:20]}"
+    assert ended.get("exit_after") is not None and ended["exit_after"] < 5, \
+        f"the process did not exit within the 5 s grace period (exit after {ended.get('exit_after')}):\n{ended.get('log')}"
+    order = events(ended)
     assert "closed" in order and order.index("call-end 1") < order.index("closed"), \
         f"the summariser should be closed after the in-flight call ends: {order}"
 
@@ -107,18 +156,19 @@ def test_sigterm_lets_the_in_flight_request_finish_and_refuses_new_connections(r
 @pytest.mark.hint("Pass timeout_graceful_shutdown=settings.shutdown_grace_seconds to uvicorn: without it uvicorn "
                   "waits for a stuck request for ever, and the platform's SIGKILL arrives before your shutdown "
                   "code runs.")
-def test_a_stuck_request_cannot_hold_shutdown_past_the_grace_period(run):
+def test_a_stuck_request_cannot_hold_shutdown_past_the_grace_period(services):
     settings = {**SETTINGS, "shutdown_grace_seconds": 1}
-    result = result_of(run(NO_LLM, "sigterm", settings=settings,
-                           texts=["[slow:0.6] The board approved the budget.", "[slow:30] A stuck request."],
-                           wait_for_calls=2, exit_deadline=5))
-    assert result["started"], f"the service did not start under serve():\n{result['log']}"
-    quick, stuck = result["responses"]
+    answers, _, _, ended = sigterm(services, settings, ["[slow:0.6] The board approved the budget.",
+                                                        "[slow:30] A stuck request."], wait_for_calls=2, exit_deadline=5)
+    quick, stuck = answers
     assert quick["status"] == 200, f"the quick request in flight got {quick.get('status')}; it should finish"
     assert stuck["status"] != 200, "the stuck request cannot have finished"
-    assert result["exit_after"] is not None and result["exit_after"] < 3.5, \
-        f"with a 1 s grace period the process should exit within ~2 s of SIGTERM; exit after {result['exit_after']}"
-    assert "closed" in events(result), f"the summariser was not closed after the grace period: {events(result)}"
+    assert stuck["after_sigterm"] < 3.5, \
+        (f"the stuck request's connection was still open {stuck['after_sigterm']:.1f} s after SIGTERM: with a 1 s "
+         "grace period the server should give up on it within ~2 s")
+    assert ended.get("exit_after") is not None and ended["exit_after"] < 3.5, \
+        f"with a 1 s grace period the process should exit within ~2 s of SIGTERM; exit after {ended.get('exit_after')}"
+    assert "closed" in events(ended), f"the summariser was not closed after the grace period: {events(ended)}"
 
 
 GOOD = {
@@ -162,7 +212,8 @@ BAD = [  # (file, text, the codes a checker must report: no more, no fewer)
 
 
 def checked(trace: dict) -> list[dict]:
-    results = result_of(trace)["results"]
+    assert trace["ok"], f"the driver could not run your checker: {trace['error']}"
+    results = trace["result"]["results"]
     raised = [f"{r['file']}: {r['raised']}" for r in results if "raised" in r]
     assert not raised, f"check_config raised: {raised[:2]}"
     return results

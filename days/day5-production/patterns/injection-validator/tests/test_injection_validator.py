@@ -35,8 +35,8 @@ def blocked_share(run, texts: list[str]) -> tuple[float, list[str]]:
     return 1 - len(missed) / len(texts), missed
 
 
-def examples(texts: list[str], n: int = 3) -> str:
-    return "; ".join(repr(t[:90]) for t in texts[:n])
+DEV_MISSES = ("the test split is for measuring, so its rows are not shown: see the dev rows you get wrong with "
+              "`python measure.py --package starter --split dev --misses`")
 
 
 def sent_text(request: dict) -> str:
@@ -51,8 +51,8 @@ def sent_text(request: dict) -> str:
                   "(`\\b...\\b` and a bounded gap), never `.*`.")
 def test_detects_each_attack_class_on_the_test_split(run, label):
     share, missed = blocked_share(run, texts_of(label))
-    assert share >= CLASS_BAR, (f"{label}: blocked {share:.0%} of the test split, need {CLASS_BAR:.0%}; "
-                                f"missed for example: {examples(missed)}")
+    assert share >= CLASS_BAR, (f"{label}: blocked {share:.0%} of the test split ({len(missed)} missed), need "
+                                f"{CLASS_BAR:.0%}; {DEV_MISSES}")
 
 
 @pytest.mark.points(3)
@@ -64,11 +64,8 @@ def test_false_positives_stay_low_at_a_useful_detection_rate(run):
     benign = texts_of("benign")
     detection, _ = blocked_share(run, attacks)
     caught, _ = blocked_share(run, benign)
-    flagged = [t for t, v in zip(benign, result_of(run(NO_LLM, "verdicts", texts=benign))["verdicts"])
-               if not v["allowed"]]
     assert detection >= OVERALL_BAR, f"blocked {detection:.0%} of all test attacks, need {OVERALL_BAR:.0%}"
-    assert caught <= FP_BAR, (f"{caught:.1%} of benign test rows were blocked (at most {FP_BAR:.0%}): "
-                              f"{examples(flagged)}")
+    assert caught <= FP_BAR, f"{caught:.1%} of benign test rows were blocked (at most {FP_BAR:.0%}); {DEV_MISSES}"
 
 
 HARD_NEGATIVES = [  # ordinary sentences; the handout's patterns refuse every one of them

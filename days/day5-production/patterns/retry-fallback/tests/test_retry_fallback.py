@@ -185,3 +185,75 @@ def test_when_every_provider_fails_the_last_error_is_raised(run):
         "each provider should get max_attempts=3"
     assert len(result["sleeps"]) == 4 and all(s >= 1.0 for s in result["sleeps"][2:]), \
         f"two waits per provider, OpenAI's at least its retry-after of 1 s; got {result['sleeps']}"
+
+
+@pytest.mark.points(2)
+@pytest.mark.hint("retry(..., policy=None) uses RetryPolicy(), whose defaults are max_attempts=4, base_delay=0.5 "
+                  "and max_delay=20.0.")
+def test_the_default_policy_is_four_attempts_from_half_a_second_to_twenty(run):
+    default = outcome(run("server-faults", "retry_chat", provider="anthropic", prompt=REFUND, default_policy=True))
+    assert default["attempts"] == 4, f"policy=None: RetryPolicy() makes 4 attempts, got {default['attempts']}"
+    assert default["sleeps"] == pytest.approx([0.25, 0.5, 1.0], abs=TOLERANCE), \
+        f"policy=None, rand() = 0.5: the waits should be 0.5 x [0.5, 1, 2], got {default['sleeps']}"
+    eight = outcome(run("server-faults", "retry_chat", provider="openai", prompt=REFUND,
+                        policy_fields={"max_attempts": 8}))
+    expected = [0.5 * c for c in ceilings(0.5, 20.0, 7)]
+    assert eight["sleeps"] == pytest.approx(expected, abs=TOLERANCE), \
+        f"RetryPolicy(max_attempts=8) keeps base_delay 0.5 and max_delay 20: waits {expected}, got {eight['sleeps']}"
+
+
+@pytest.mark.points(1)
+@pytest.mark.hint("RetryPolicy checks its fields (in __post_init__): max_attempts below 1 or a negative delay "
+                  "raises ValueError.")
+def test_the_policy_refuses_impossible_settings(run):
+    settings = [{"max_attempts": 0}, {"max_attempts": -3}, {"base_delay": -0.5}, {"max_delay": -1.0},
+                {"max_attempts": 2, "base_delay": 0.1, "max_delay": 1.0}]
+    trace = run("server-faults", "policy_settings", settings=settings)
+    got = dict(zip(map(str, settings), outcome(trace)["outcomes"]))
+    assert got == {str(s): want for s, want in zip(settings, ["ValueError"] * 4 + ["accepted"])}, got
+
+
+@pytest.mark.points(1)
+@pytest.mark.hint("max_attempts=1 is one try and no retry; base_delay=0 and max_delay=0 are allowed and make every "
+                  "wait 0.")
+def test_one_attempt_and_zero_delays_are_allowed(run):
+    once = outcome(run("server-faults", "retry_chat", provider="anthropic", prompt=REFUND, max_attempts=1))
+    assert (once["attempts"], once["sleeps"]) == (1, []), \
+        f"max_attempts=1: one call and no wait, got {once['attempts']} calls and waits {once['sleeps']}"
+    assert once["error"] is not None and (once["error"]["kind"], once["error"]["status"]) == ("ServerError", 500), \
+        f"expected the first 500 to be raised, got {raised(once)}"
+    zero = outcome(run("flaky", "retry_chat", provider="openai", prompt=REFUND, base_delay=0.0, max_delay=0.0))
+    assert zero["reply"] is not None, f"with zero delays retry raised {raised(zero)}"
+    assert zero["sleeps"] == [0.0, 0.0, 0.0], f"zero delays: three waits of 0 s, got {zero['sleeps']}"
+
+
+@pytest.mark.points(1)
+@pytest.mark.hint("Give up early only when retry_after is MORE than max_delay; a retry_after equal to max_delay is "
+                  "waited for.")
+def test_rate_limit_equal_to_max_delay_is_waited_for(run):
+    trace = run("rate-limited", "retry_chat", provider="anthropic", prompt=ADDRESS, base_delay=0.1, max_delay=2.0)
+    result = outcome(trace)
+    assert result["reply"] is not None, f"retry-after 2 s and max_delay 2 s: wait and retry; it raised {raised(result)}"
+    assert result["sleeps"] == pytest.approx([2.0], abs=TOLERANCE), f"one wait of 2 s, got {result['sleeps']}"
+
+
+@pytest.mark.points(1)
+@pytest.mark.hint("A model id belongs to one provider: FallbackChain.chat raises ValueError when given model=, "
+                  "before sending anything.")
+def test_the_chain_refuses_a_model_argument(run):
+    trace = run("anthropic-outage", "fallback_chat", prompt=SHIPPING, options={"model": "gpt-5.4-mini"})
+    result = outcome(trace)
+    assert result["error"] is not None and result["error"]["kind"] == "ValueError", \
+        f"chat(..., model=...) should raise ValueError, got {raised(result)}"
+    assert trace["sent"] == [], f"{len(trace['sent'])} requests were sent before refusing model="
+
+
+@pytest.mark.points(2)
+@pytest.mark.hint("FallbackChain passes its own policy, sleep and rand to retry for every client: the waits are "
+                  "rand() * min(max_delay, base_delay * 2**k), drawn from the chain's rand.")
+def test_the_chain_waits_with_its_own_sleep_and_rand(run):
+    trace = run("anthropic-outage", "fallback_chat", prompt=SHIPPING, max_attempts=3, base_delay=0.5, rand=[0.2, 0.6])
+    result = outcome(trace)
+    assert result["reply"] is not None and result["reply"]["provider"] == "openai", f"the chain raised {raised(result)}"
+    assert result["sleeps"] == pytest.approx([0.1, 0.6], abs=TOLERANCE), \
+        f"with rand() giving 0.2 then 0.6 and base 0.5 s the primary's waits are [0.1, 0.6], got {result['sleeps']}"

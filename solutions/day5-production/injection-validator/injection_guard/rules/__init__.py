@@ -1,3 +1,4 @@
+### SOLUTION FILE
 """Weighted patterns, one family per attack class.
 
 Each rule is one piece of evidence with a weight; a text is blocked when the weights of the rules it

@@ -1,4 +1,20 @@
+### STARTER FILE: injection_guard/rules.py
+### BEGIN STARTER
+# """Your rules: weighted, anchored patterns, one family per attack class (step 2 in the README).
+#
+# A `Rule` is one piece of evidence: if its pattern matches one of the normalised views of a text, its
+# weight is added to the score of its category. The validator blocks a text when the summed weights reach
+# the threshold (1.0). Give weight 1.0 only to evidence that is an attack by itself; weaker signals ("act
+# as", "developer mode", a note addressed to an AI) weigh less, so that they block only together.
+#
+# Write patterns in lower case (they run on normalised text) and keep them anchored: whole words (`\\b`)
+# and bounded gaps between them, never `.*`. In a pattern, `~` stands for "then up to three other words"
+# and `~~` for up to eight. Tune on the dev split, and read the rows you miss and the benign rows you flag.
+# """
+### END STARTER
+### BEGIN SOLUTION
 """One rule, the gap shorthand the patterns use, and the word lists several rules share."""
+### END SOLUTION
 from __future__ import annotations
 
 import re
@@ -22,6 +38,15 @@ class Rule:
         return re.compile(self.pattern.replace("~~", LONG_GAP).replace("~", GAP))
 
 
+### BEGIN STARTER
+# RULES: list[Rule] = [
+#     # Two examples to start from. TODO step 2: rules for every class: direct, indirect, jailbreak, data_extraction.
+#     Rule("direct", 1.0, r"\b(?:ignore|disregard|forget)\b~(?:previous|prior|above|earlier)\b~(?:instructions|rules)\b",
+#          "override of earlier instructions"),
+#     Rule("jailbreak", 0.5, r"\bdeveloper mode\b", "developer mode (ordinary on a phone, so not enough alone)"),
+# ]
+### END STARTER
+### BEGIN SOLUTION
 OVERRIDE = (r"(?:ignore|ignoring|disregard|forget|override|overrides|overwrite|erase|discard|drop|skip|bypass|"
             r"set aside|pay no attention to|cancel|cancels|delete|clear|wipe|reset|abandon|nevermind|never mind|"
             r"stop following|do not follow|don'?t follow|not follow|replace|replaces|supersedes|revoke|revokes|void)")
@@ -56,3 +81,4 @@ HARM = (r"(?:bombs?|explosives?|napalm|meth(?:amphetamine)?|cocaine|nerve agent|
          r"lsd|heroin|ketamine|"
         r"synthesis route|"
         r"bypass(?:es|ing)? (?:a |the )?(?:[\w']+ ){0,2}(?:alarm|lock|immobili[sz]er|security system|2fa|mfa|captcha))")
+### END SOLUTION

@@ -1,3 +1,4 @@
+### SOLUTION FILE
 """Direct injection: the user's own message tells the model to drop its instructions or take a new goal."""
 from injection_guard.rules.base import Rule, OVERRIDE, EARLIER, ORDERS, YOUR, RULE_WORDS
 

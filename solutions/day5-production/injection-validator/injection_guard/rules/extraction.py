@@ -1,3 +1,4 @@
+### SOLUTION FILE
 """Data extraction: the system prompt, hidden context, secrets, or other people's data."""
 from injection_guard.rules.base import Rule
 

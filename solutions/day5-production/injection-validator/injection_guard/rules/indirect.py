@@ -1,3 +1,4 @@
+### SOLUTION FILE
 """Indirect injection: text inside a document, page, email or tool result that gives the model orders."""
 from injection_guard.rules.base import Rule, AI, AI_READER, IMPERATIVE, OVERRIDE
 

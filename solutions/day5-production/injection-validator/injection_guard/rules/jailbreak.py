@@ -1,3 +1,4 @@
+### SOLUTION FILE
 """Jailbreaks: talk the model out of its safety rules (personas, fiction, claimed permission, no refusals)."""
 from injection_guard.rules.base import Rule, HARM
 

@@ -1,7 +1,0 @@
-"""Response caching for LLM calls: exact-match keys, a bounded TTL cache, a decorator, a Redis-backed cache,
-and the savings from the providers' own prompt caching."""
-from response_cache.cache import CacheStats, ResponseCache, cache_key, cached
-from response_cache.prompt_cache import cache_savings
-from response_cache.shared import RedisResponseCache
-
-__all__ = ["cache_key", "ResponseCache", "CacheStats", "cached", "RedisResponseCache", "cache_savings"]
