@@ -61,6 +61,13 @@ BROKEN = {
     "synthesis not sent the task": (CORE, [('parts = [f"Task: {task}"]', "parts = []")]),
     "no back-off before a retry": (CORE, [("time.sleep(self._delay(exc, attempt))", "pass")]),
     "retry_after ignored": (CORE, [('hint = getattr(error, "retry_after", None)', "hint = None")]),
+    "retry_after not capped": (CORE, [("max_backoff_s: float = 8.0", "max_backoff_s: float = 60.0")]),
+    "replies not capped at 1024 tokens": (CORE, [("max_tokens = 1024", "max_tokens = 4096")]),
+    "empty reply not retried": (CORE, [("    retryable = True\n", "    retryable = False\n")]),
+    "failed Step without the error": (CORE, [('return f"{type(error).__name__}: {error}"',
+                                              'return "the worker failed"')]),
+    "synthesis not told what failed": (CORE, [("failed = [s for s in steps if not s.ok]", "failed = []")]),
+    "Step for a subtask never started": (CORE, [("if error is not None:", "if True:")]),
 }
 
 CORRECT = {
@@ -75,6 +82,17 @@ CORRECT = {
         "max_tokens=self.max_tokens)\n        try:\n            return Plan.model_validate_json(reply.text)\n"
         "        except ValueError as exc:  # pydantic's ValidationError\n"
         "            raise StructuredOutputError(str(exc), provider=reply.provider) from exc")]),
+    # max_tokens may be left to the client, which sends 1024
+    "max_tokens left to the client": (CORE, [
+        ("system=prompts.PLANNER, max_tokens=self.max_tokens)", "system=prompts.PLANNER)"),
+        ("system=prompts.WORKERS[subtask.agent],\n                            max_tokens=self.max_tokens)",
+         "system=prompts.WORKERS[subtask.agent])"),
+        ("system=prompts.SYNTHESISER, max_tokens=self.max_tokens)", "system=prompts.SYNTHESISER)")]),
+    # a failed Step may word the error its own way, as long as the error's message is in it
+    "failed Step as repr(error)": (CORE, [('return f"{type(error).__name__}: {error}"', "return repr(error)")]),
+    # a rate limit's wait may add jitter on top of retry_after, within the cap
+    "jitter on retry_after": (CORE, [("wait = hint if hint is not None else",
+                                      "wait = hint + random.uniform(0, 0.5) if hint is not None else")]),
 }
 
 

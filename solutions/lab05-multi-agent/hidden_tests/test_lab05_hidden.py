@@ -29,6 +29,13 @@ POSTGRES = "Find out when our main Postgres database reaches end of support and 
 CONTRACT = "Review the supplier contract and tell me what to negotiate before we sign."
 CHURN = "Give leadership a short update on last quarter's churn by plan tier."
 CHURN_RESEARCH = "Pull last quarter's churn figures by plan tier."
+CHURN_FAILURE = "prompt is too long: 212000 tokens > 200000 maximum"  # the 400 in researcher-bad-request.yaml
+API_LIMITS = "Tell the clients who exceed our new API rate limit what changes for them."
+EXPENSES = "Summarise this year's changes to the staff expense policy for everyone."
+EXPENSES_PLAN = [
+    ("researcher", "Collect what changed in the staff expense policy this year."),
+    ("writer", "Write a three-bullet summary of the changes for all staff."),
+]
 SCENARIOS = Path(__file__).parent / "fixtures" / "scenarios"
 TOLERANCE = {"rel": 1e-9, "abs": 1e-12}
 
@@ -73,7 +80,7 @@ def test_timeout_is_retried(run, provider):
     assert_complete_with_synthesis(trace)
 
 
-@pytest.mark.points(2)
+@pytest.mark.points(1)
 @pytest.mark.hint("A rate limit (agentkit.RateLimitError, 429) is retryable; wait error.retry_after seconds if "
                   "given (capped), then try once more.")
 def test_rate_limit_is_retried(run):
@@ -84,6 +91,32 @@ def test_rate_limit_is_retried(run):
     waits = result_of(trace)["waits"]
     assert len(waits) == 1 and 1 <= waits[0] <= 8, \
         f"the rate limit said retry after 1 s: wait that long (at most 8 s) with time.sleep; time.sleep got {waits}"
+
+
+@pytest.mark.points(1)
+@pytest.mark.hint("Wait error.retry_after seconds before retrying a rate limit, but never more than 8: a provider "
+                  "that asks for 30 s gets 8.")
+def test_a_long_retry_after_is_cut_to_8_seconds(run):
+    trace = run("researcher-rate-limited-long", "run_task", provider="openai", task=API_LIMITS)
+    assert kinds(trace) == ["plan", "researcher", "researcher", "writer", "synthesis"], calls_made(trace)
+    assert_complete_with_synthesis(trace)
+    waits = result_of(trace)["waits"]
+    assert waits == [8.0], f"the rate limit asked for 30 s: wait as long as the cap allows (8 s), once, with " \
+                           f"time.sleep; time.sleep got {waits}"
+
+
+@pytest.mark.points(1)
+@pytest.mark.hint("A worker reply with no text (empty or only whitespace) is a failure worth one more try, like a "
+                  "server error; the Step holds the retry's text.")
+def test_an_empty_worker_reply_is_retried(run):
+    trace = run("writer-empty-reply", "run_task", provider="anthropic", task=EXPENSES)
+    assert kinds(trace) == ["plan", "researcher", "writer", "writer", "synthesis"], calls_made(trace)
+    assert_complete_with_synthesis(trace)
+    (_, research), (_, empty), (_, draft) = checks.worker_outputs(trace)
+    assert not empty.strip(), "the scenario's first writer reply should be empty"
+    assert steps_of(result_of(trace)) == [(*EXPENSES_PLAN[0], research.strip(), True),
+                                          (*EXPENSES_PLAN[1], draft.strip(), True)], \
+        "one Step per subtask: the research, then the writer's retry"
 
 
 @pytest.mark.points(1)
@@ -171,7 +204,7 @@ def test_spending_exactly_the_budget_stops(run, provider):
     assert result["answer"].strip() == checks.last_worker_output(trace)
 
 
-@pytest.mark.points(2)
+@pytest.mark.points(1)
 @pytest.mark.hint("Check the budget before the planning call too: with max_steps=0 or max_cost_usd=0 make no call "
                   "at all and return a partial Result with an empty answer, no steps and cost 0.")
 def test_budget_used_up_before_planning_makes_no_call(run):
@@ -184,8 +217,9 @@ def test_budget_used_up_before_planning_makes_no_call(run):
 
 
 @pytest.mark.points(2)
-@pytest.mark.hint("A bad request (400) is not retried; after a subtask fails for good no later subtask runs, and "
-                  "with nothing succeeded the answer is empty (or a synthesis of nothing).")
+@pytest.mark.hint("A bad request (400) is not retried; the failed Step's output includes the error's message; "
+                  "after a subtask fails for good no later subtask runs, and with nothing succeeded the answer is "
+                  "empty (or a synthesis of nothing).")
 def test_bad_request_is_not_retried_and_nothing_runs_after_it(run):
     trace = run("researcher-bad-request", "run_task", provider="openai", task=CHURN)
     assert workers(trace) == ["researcher"], calls_made(trace)
@@ -193,7 +227,9 @@ def test_bad_request_is_not_retried_and_nothing_runs_after_it(run):
     assert (result["status"], result["stop_reason"]) == ("partial", "worker_failed")
     steps = steps_of(result)
     assert [(agent, instruction, ok) for agent, instruction, _, ok in steps] == \
-        [("researcher", CHURN_RESEARCH, False)] and steps[0][2], "one failed Step that says what went wrong"
+        [("researcher", CHURN_RESEARCH, False)], "one failed Step, for the research"
+    assert CHURN_FAILURE in " ".join(steps[0][2].split()).lower(), \
+        f"the failed Step should say what went wrong, with the error's message; its output is {steps[0][2]!r}"
     assert result["answer"].strip() in {"", checks.synthesis_reply(trace)}
 
 

@@ -5,15 +5,18 @@ Contract (the tests check exactly this, through `run` only; the helpers below ar
 1. Plan: `client.structured(task, Plan, system=prompts.PLANNER)`. An empty plan is fine: go to step 4.
 2. Run the subtasks in the plan's order. Each is one `client.chat` call with system=prompts.WORKERS[agent]
    and a user message holding the subtask's instruction and the outputs of every earlier successful step.
-3. A worker call that raises `agentkit.LLMError`: if `error.retryable`, try once more (2 attempts at most);
-   otherwise, or if the retry fails too, record `Step(agent, instruction, <what went wrong>, ok=False)`,
-   stop running subtasks, and return status "partial", stop_reason "worker_failed", with an answer built
-   from the steps that succeeded (synthesise them, or use the last successful output).
-4. Synthesise: one `client.chat` call with system=prompts.SYNTHESISER and a user message holding the task
-   and every successful output; its stripped text is `Result.answer`.
+3. A worker call that raises `agentkit.LLMError` with `error.retryable`, or whose reply has no text: try once
+   more (2 attempts at most), after `time.sleep` of `error.retry_after` when given (at most 8 s), else a short
+   back-off. Otherwise, or if the retry fails too, record `Step(agent, instruction, output, ok=False)` with
+   the error's message in its output, stop running subtasks, and return status "partial", stop_reason
+   "worker_failed", with an answer built from the steps that succeeded (synthesise them, or use the last
+   successful output).
+4. Synthesise: one `client.chat` call with system=prompts.SYNTHESISER and a user message holding the task,
+   every successful output and the instruction of any failed subtask; its stripped text is `Result.answer`.
 5. Budgets, checked before EVERY call (plan, each worker attempt, synthesis): when `budget.max_steps` calls
    have been made, or the run has spent `budget.max_cost_usd` (add up `reply.cost_usd`), make no more calls
    and return status "partial", stop_reason "max_steps" / "max_cost", answer = the last successful output.
+6. Every call sets `max_tokens`, at most 1024 (the client sends 1024 when a call passes none).
 """
 from __future__ import annotations
 
