@@ -3,6 +3,7 @@ open each unit's lesson with its place in the week, read from its unit.toml."""
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 from pathlib import Path
 
@@ -14,6 +15,9 @@ PATTERNS = ["days/**/*.md", "labs/*/README.md", "capstone-options/**/*.md", "day
 SKIP = {"starter", "solutions", ".ipynb_checkpoints", "tests", "fixtures"}  # never pages
 NEVER = {"solutions", "hidden_tests"}  # never published at all, not even when a page links there
 LINK = re.compile(r"\]\(([^)\s#?]+)")  # the target of a Markdown link or image
+HREF = re.compile(r'href="([^"#?]*)([^"]*)"')  # a link in rendered HTML: path, then any #fragment or ?query
+CODE_CELL = re.compile(r'<div class="jp-Cell jp-CodeCell')
+ANCHOR_LINK = re.compile(r'<a class="anchor-link"')
 
 
 def unit_pages() -> list[str]:
@@ -89,3 +93,24 @@ def on_serve(server, config, builder):
         if (ROOT / folder).is_dir():
             server.watch(str(ROOT / folder))
     return server
+
+
+def on_page_content(html, page, config, files):
+    """Notebook pages: link to pages as MkDocs does for Markdown, and keep code out of the search index.
+
+    A notebook links to lessons by their source path (`../patterns/x/README.md`), which works in JupyterLab
+    and on GitHub; mkdocs-jupyter leaves such links as they are, so on the site they point at nothing."""
+    if not page.file.src_uri.endswith(".ipynb"):
+        return html
+
+    def site_link(match: re.Match) -> str:
+        path, rest = match.groups()
+        if not path or "://" in path or path.startswith(("/", "mailto:")):
+            return match.group(0)
+        target = files.get_file_from_path(posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), path)))
+        return f'href="{target.url_relative_to(page.file)}{rest}"' if target else match.group(0)
+
+    html = HREF.sub(site_link, html)
+    # Search indexes a notebook's prose; its code and outputs (and the headings' pilcrows) would crowd out lessons.
+    html = CODE_CELL.sub('<div data-search-exclude class="jp-Cell jp-CodeCell', html)
+    return ANCHOR_LINK.sub('<a data-search-exclude class="anchor-link"', html)
