@@ -19,6 +19,7 @@ pytest.importorskip("selenium", reason="selenium is not installed (run `make set
 from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support import expected_conditions  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 from tests.test_site import built  # noqa: E402,F401 - the one site build the site tests share
@@ -78,12 +79,11 @@ def console_errors(driver) -> list[str]:
 def test_nav_leads_to_a_lesson_and_search_finds_it(site, browser):
     browser.get(site)
     assert "Agentic AI Engineering" in browser.title
-    nav = browser.find_element(By.CSS_SELECTOR, "nav.md-nav--primary")
-    for section in NAV_PATH[:-1]:  # open each section as a reader would, then follow the lesson's link
-        nav.find_element(By.XPATH, f".//label[contains(@class, 'md-nav__link')][normalize-space()='{section}']").click()
-    lesson = nav.find_element(By.XPATH, f".//a[contains(@class, 'md-nav__link')][normalize-space()='{NAV_PATH[-1]}']")
-    WebDriverWait(browser, 10).until(lambda _: lesson.is_displayed())
-    lesson.click()
+    nav = "//nav[contains(@class, 'md-nav--primary')]"
+    steps = [f"{nav}//label[contains(@class, 'md-nav__link')][normalize-space()='{section}']" for section in NAV_PATH[:-1]]
+    for step in (*steps, f"{nav}//a[contains(@class, 'md-nav__link')][normalize-space()='{NAV_PATH[-1]}']"):
+        # open each section as a reader would (each unfolds with an animation), then follow the lesson's link
+        WebDriverWait(browser, 10).until(expected_conditions.element_to_be_clickable((By.XPATH, step))).click()
     WebDriverWait(browser, 10).until(lambda driver: driver.current_url == site + LESSON)
     assert browser.find_element(By.CSS_SELECTOR, "article h1").text == "Circuit breaker"
     assert not console_errors(browser), console_errors(browser)

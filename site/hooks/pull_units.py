@@ -16,8 +16,10 @@ SKIP = {"starter", "solutions", ".ipynb_checkpoints", "tests", "fixtures"}  # ne
 NEVER = {"solutions", "hidden_tests"}  # never published at all, not even when a page links there
 LINK = re.compile(r"\]\(([^)\s#?]+)")  # the target of a Markdown link or image
 HREF = re.compile(r'href="([^"#?]*)([^"]*)"')  # a link in rendered HTML: path, then any #fragment or ?query
-CODE_CELL = re.compile(r'<div class="jp-Cell jp-CodeCell')
-ANCHOR_LINK = re.compile(r'<a class="anchor-link"')
+# What search should skip on a notebook page: code and outputs, the hidden copy of each cell's source for the copy
+# button, the In/Out prompts, the button's notice and the headings' pilcrows. Material's search stops skipping at the first closing tag of the same name, so these are the
+# innermost elements that hold them, never the cell's <div> (which holds other <div>s).
+SEARCH_NOISE = re.compile(r'<(pre(?=[\s>])|div (?=class="(?:clipboard-copy-txt|jp-InputPrompt|jp-OutputPrompt))|span (?=class="notice")|a (?=class="anchor-link"))')
 
 
 def unit_pages() -> list[str]:
@@ -111,6 +113,5 @@ def on_page_content(html, page, config, files):
         return f'href="{target.url_relative_to(page.file)}{rest}"' if target else match.group(0)
 
     html = HREF.sub(site_link, html)
-    # Search indexes a notebook's prose; its code and outputs (and the headings' pilcrows) would crowd out lessons.
-    html = CODE_CELL.sub('<div data-search-exclude class="jp-Cell jp-CodeCell', html)
-    return ANCHOR_LINK.sub('<a data-search-exclude class="anchor-link"', html)
+    # Search indexes a notebook's prose; its code and outputs would crowd out the lessons.
+    return SEARCH_NOISE.sub(lambda match: f"<{match.group(1).strip()} data-search-exclude ", html)
