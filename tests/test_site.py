@@ -240,8 +240,15 @@ def test_notebook_code_is_not_in_the_search_index(built):
         assert any(" ".join(line.split()) in text for line in sentences), f"{notebook}: its prose is not indexed"
 
 
-def test_a_lesson_is_indexed_under_its_title(built):
-    titles = {e["title"] for e in search_entries(built) if e["location"] == "days/day5-production/patterns/circuit-breaker/"}
+def test_lessons_rank_above_notebooks_in_search(built):
+    """Every entry of a lesson carries a search boost that no notebook entry has (the browser test checks the
+    ranking itself: the first hit for "circuit breaker" is the lesson)."""
+    boost = {}
+    for entry in search_entries(built):
+        boost.setdefault(entry["location"].split("#")[0], set()).add(entry.get("boost", 1))
+    lesson, notebook = "days/day5-production/patterns/circuit-breaker/", "days/day5-production/notebooks/02-resilience/"
+    assert min(boost[lesson]) > max(boost[notebook]), f"lesson boost {boost[lesson]}, notebook boost {boost[notebook]}"
+    titles = {e["title"] for e in search_entries(built) if e["location"] == lesson}
     assert titles == {"Circuit breaker"}, titles
 
 

@@ -15,6 +15,7 @@ PATTERNS = ["days/**/*.md", "labs/*/README.md", "capstone-options/**/*.md", "day
 SKIP = {"starter", "solutions", ".ipynb_checkpoints", "tests", "fixtures"}  # never pages
 NEVER = {"solutions", "hidden_tests"}  # never published at all, not even when a page links there
 LINK = re.compile(r"\]\(([^)\s#?]+)")  # the target of a Markdown link or image
+LESSON_BOOST = 2  # how much more a lesson's match counts in search than the same match on another page
 HREF = re.compile(r'href="([^"#?]*)([^"]*)"')  # a link in rendered HTML: path, then any #fragment or ?query
 # What search should skip on a notebook page: code and outputs, the hidden copy of each cell's source for the copy
 # button, the In/Out prompts, the button's notice and the headings' pilcrows. Material's search stops skipping at the first closing tag of the same name, so these are the
@@ -95,6 +96,14 @@ def on_serve(server, config, builder):
         if (ROOT / folder).is_dir():
             server.watch(str(ROOT / folder))
     return server
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Lessons (the Markdown pages of days/ and labs/) rank above other pages in search, notebooks included,
+    unless a page's front matter says otherwise."""
+    if page.file.src_uri.startswith(("days/", "labs/")) and page.file.src_uri.endswith(".md"):
+        page.meta["search"] = {"boost": LESSON_BOOST, **(page.meta.get("search") or {})}
+    return markdown
 
 
 def on_page_content(html, page, config, files):
