@@ -88,7 +88,8 @@ def built_nav(built: Path) -> tuple[list[tuple[str, str]], list[str]]:
     """The rendered nav, as the reader sees it: (label, url) of each link, and the label of each section."""
     soup = BeautifulSoup((built / "404.html").read_text(encoding="utf-8"), "html.parser")  # no page's own TOC
     nav = soup.select_one("nav.md-nav--primary")
-    links = [(a.get_text(" ", strip=True), a["href"].lstrip("/").removeprefix(".")) for a in nav.select("a.md-nav__link")]
+    links = [(a.get_text(" ", strip=True), a["href"].lstrip("/").removeprefix("."))
+             for a in nav.select("a.md-nav__link")]
     sections = [label.get_text(" ", strip=True) for label in nav.select("label.md-nav__link")]
     return links, sections
 
@@ -172,7 +173,8 @@ def test_each_lab_is_listed_once(built):
 
 def link_check_config() -> dict:
     config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    return next(plugin["htmlproofer"] for plugin in config["plugins"] if isinstance(plugin, dict) and "htmlproofer" in plugin)
+    return next(plugin["htmlproofer"] for plugin in config["plugins"]
+                if isinstance(plugin, dict) and "htmlproofer" in plugin)
 
 
 def test_the_link_check_is_off_unless_asked_for(monkeypatch):
@@ -233,7 +235,8 @@ def test_notebook_code_is_not_in_the_search_index(built):
         text = " ".join(html.unescape(text).split())
         cells = json.loads((ROOT / notebook).read_text(encoding="utf-8"))["cells"]
         prose = " ".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
-        code = {" ".join(line.split()) for c in cells if c["cell_type"] == "code" for line in "".join(c["source"]).splitlines()}
+        code = {" ".join(line.split()) for c in cells if c["cell_type"] == "code"
+                for line in "".join(c["source"]).splitlines()}
         indexed = sorted(line for line in code if len(line) > 30 and line not in prose and line in text)
         assert not indexed, f"{notebook}: code in the search index, e.g. {indexed[:3]}"
         sentences = [line for line in prose.splitlines() if len(line) > 40 and re.fullmatch(r"[\w ,.;:'-]+", line)]

@@ -80,7 +80,8 @@ def test_nav_leads_to_a_lesson_and_search_finds_it(site, browser):
     browser.get(site)
     assert "Agentic AI Engineering" in browser.title
     nav = "//nav[contains(@class, 'md-nav--primary')]"
-    steps = [f"{nav}//label[contains(@class, 'md-nav__link')][normalize-space()='{section}']" for section in NAV_PATH[:-1]]
+    steps = [f"{nav}//label[contains(@class, 'md-nav__link')][normalize-space()='{section}']"
+             for section in NAV_PATH[:-1]]
     for step in (*steps, f"{nav}//a[contains(@class, 'md-nav__link')][normalize-space()='{NAV_PATH[-1]}']"):
         # open each section as a reader would (each unfolds with an animation), then follow the lesson's link
         WebDriverWait(browser, 10).until(expected_conditions.element_to_be_clickable((By.XPATH, step))).click()
@@ -94,12 +95,14 @@ def test_nav_leads_to_a_lesson_and_search_finds_it(site, browser):
     box.send_keys("circuit breaker")
     first_hit = "return document.querySelector('.md-search-result__item > a.md-search-result__link')?.href || ''"
     # Results follow each keystroke; those for the whole query carry it in their links (?h=circuit+breaker).
-    hit = WebDriverWait(browser, 20).until(lambda driver: "h=circuit+breaker" in (h := driver.execute_script(first_hit)) and h)
+    hit = WebDriverWait(browser, 20).until(
+        lambda driver: "h=circuit+breaker" in (href := driver.execute_script(first_hit)) and href)
     assert hit.split("?")[0] == site + LESSON, f"the first search hit for 'circuit breaker' is {hit}, not the lesson"
     assert not console_errors(browser), console_errors(browser)
 
 
-@pytest.mark.parametrize("page", [LESSON, "days/day5-production/notebooks/02-resilience/", "labs/lab05-multi-agent/lab05/"])
+@pytest.mark.parametrize("page", [LESSON, "days/day5-production/notebooks/02-resilience/",
+                                  "labs/lab05-multi-agent/lab05/"])
 def test_wide_content_scrolls_instead_of_being_cut_off(site, browser, page):
     try:
         for width in (1280, 800):

@@ -17,10 +17,11 @@ NEVER = {"solutions", "hidden_tests"}  # never published at all, not even when a
 LINK = re.compile(r"\]\(([^)\s#?]+)")  # the target of a Markdown link or image
 LESSON_BOOST = 2  # how much more a lesson's match counts in search than the same match on another page
 HREF = re.compile(r'href="([^"#?]*)([^"]*)"')  # a link in rendered HTML: path, then any #fragment or ?query
-# What search should skip on a notebook page: code and outputs, the hidden copy of each cell's source for the copy
-# button, the In/Out prompts, the button's notice and the headings' pilcrows. Material's search stops skipping at the first closing tag of the same name, so these are the
-# innermost elements that hold them, never the cell's <div> (which holds other <div>s).
-SEARCH_NOISE = re.compile(r'<(pre(?=[\s>])|div (?=class="(?:clipboard-copy-txt|jp-InputPrompt|jp-OutputPrompt))|span (?=class="notice")|a (?=class="anchor-link"))')
+# What search skips on a notebook page: code and outputs, the hidden copy of each cell's source for the copy button,
+# the In/Out prompts, the button's notice and the headings' pilcrows. Material's search stops skipping at the first
+# closing tag of the same name, so these are the innermost elements that hold them, never a cell's <div>.
+SEARCH_NOISE = re.compile(r'<(pre(?=[\s>])|div (?=class="(?:clipboard-copy-txt|jp-InputPrompt|jp-OutputPrompt))'
+                          r'|span (?=class="notice")|a (?=class="anchor-link"))')
 
 
 def unit_pages() -> list[str]:
@@ -84,6 +85,10 @@ def placement_note(lesson: Path) -> str | None:
 
 
 def on_page_markdown(markdown, page, config, files):
+    """Lessons (the Markdown pages of days/ and labs/) rank above other pages in search, notebooks included, unless
+    a page's front matter says otherwise; a unit's lesson opens with its placement note."""
+    if page.file.src_uri.startswith(("days/", "labs/")) and page.file.src_uri.endswith(".md"):
+        page.meta["search"] = {"boost": LESSON_BOOST, **(page.meta.get("search") or {})}
     note = placement_note(Path(page.file.abs_src_path))
     if note is None:
         return markdown
@@ -98,14 +103,6 @@ def on_serve(server, config, builder):
     return server
 
 
-def on_page_markdown(markdown, page, config, files):
-    """Lessons (the Markdown pages of days/ and labs/) rank above other pages in search, notebooks included,
-    unless a page's front matter says otherwise."""
-    if page.file.src_uri.startswith(("days/", "labs/")) and page.file.src_uri.endswith(".md"):
-        page.meta["search"] = {"boost": LESSON_BOOST, **(page.meta.get("search") or {})}
-    return markdown
-
-
 def on_page_content(html, page, config, files):
     """Notebook pages: link to pages as MkDocs does for Markdown, and keep code out of the search index.
 
@@ -118,7 +115,8 @@ def on_page_content(html, page, config, files):
         path, rest = match.groups()
         if not path or "://" in path or path.startswith(("/", "mailto:")):
             return match.group(0)
-        target = files.get_file_from_path(posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), path)))
+        source = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), path))
+        target = files.get_file_from_path(source)
         return f'href="{target.url_relative_to(page.file)}{rest}"' if target else match.group(0)
 
     html = HREF.sub(site_link, html)
