@@ -85,10 +85,6 @@ def placement_note(lesson: Path) -> str | None:
 
 
 def on_page_markdown(markdown, page, config, files):
-    """Lessons (the Markdown pages of days/ and labs/) rank above other pages in search, notebooks included, unless
-    a page's front matter says otherwise; a unit's lesson opens with its placement note."""
-    if page.file.src_uri.startswith(("days/", "labs/")) and page.file.src_uri.endswith(".md"):
-        page.meta["search"] = {"boost": LESSON_BOOST, **(page.meta.get("search") or {})}
     note = placement_note(Path(page.file.abs_src_path))
     if note is None:
         return markdown
@@ -104,10 +100,16 @@ def on_serve(server, config, builder):
 
 
 def on_page_content(html, page, config, files):
-    """Notebook pages: link to pages as MkDocs does for Markdown, and keep code out of the search index.
+    """Lessons (the Markdown pages of days/ and labs/) rank above other pages in search, notebooks included, unless
+    a page's front matter says otherwise. Notebook pages link to pages as MkDocs does for Markdown, and keep their
+    code out of the search index.
 
     A notebook links to lessons by their source path (`../patterns/x/README.md`), which works in JupyterLab
     and on GitHub; mkdocs-jupyter leaves such links as they are, so on the site they point at nothing."""
+    if page.file.src_uri.endswith(".md"):
+        if page.file.src_uri.startswith(("days/", "labs/")):  # search indexes the page after this event
+            page.meta["search"] = {"boost": LESSON_BOOST, **(page.meta.get("search") or {})}
+        return html
     if not page.file.src_uri.endswith(".ipynb"):
         return html
 
