@@ -5,7 +5,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup start test doctor system-packages
+.PHONY: setup start test doctor system-packages system-packages-test
 # Starters are made from the solutions (`course starters`): missing or untouched files are written, a
 # starter file a student edited is kept.
 setup: $(VENV)/.installed
@@ -17,6 +17,12 @@ system-packages:
 	@command -v bwrap >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
 		&& apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bubblewrap >/dev/null; } \
 		|| echo "note: bubblewrap is missing (instructors: apt-get install bubblewrap); see the README"
+
+# chromium and its driver, for the test of the built site in a headless browser only (not needed to take the course).
+system-packages-test:
+	@{ command -v chromium && command -v chromedriver; } >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+		&& apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; } \
+		|| echo "note: chromium or chromedriver is missing, so tests/test_site_browser.py will be skipped"
 
 # --compile-bytecode: where PYTHONDONTWRITEBYTECODE is set (and always inside the grading sandbox, which is
 # read-only), Python would otherwise compile the SDKs' 5,000 modules again in every process it starts.
@@ -34,5 +40,5 @@ start: setup
 	-$(BIN)/course doctor
 	$(BIN)/jupyter lab --notebook-dir=. --ServerApp.open_browser=True $$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
-test: setup system-packages
+test: setup system-packages system-packages-test
 	$(BIN)/python -m pytest -n auto

@@ -3,6 +3,7 @@ open each unit's lesson with its place in the week, read from its unit.toml."""
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 from pathlib import Path
 
@@ -14,6 +15,13 @@ PATTERNS = ["days/**/*.md", "labs/*/README.md", "capstone-options/**/*.md", "day
 SKIP = {"starter", "solutions", ".ipynb_checkpoints", "tests", "fixtures"}  # never pages
 NEVER = {"solutions", "hidden_tests"}  # never published at all, not even when a page links there
 LINK = re.compile(r"\]\(([^)\s#?]+)")  # the target of a Markdown link or image
+LESSON_BOOST = 2  # how much more a lesson's match counts in search than the same match on another page
+HREF = re.compile(r'href="([^"#?]*)([^"]*)"')  # a link in rendered HTML: path, then any #fragment or ?query
+# What search skips on a notebook page: code and outputs, the hidden copy of each cell's source for the copy button,
+# the In/Out prompts, the button's notice and the headings' pilcrows. Material's search stops skipping at the first
+# closing tag of the same name, so these are the innermost elements that hold them, never a cell's <div>.
+SEARCH_NOISE = re.compile(r'<(pre(?=[\s>])|div (?=class="(?:clipboard-copy-txt|jp-InputPrompt|jp-OutputPrompt))'
+                          r'|span (?=class="notice")|a (?=class="anchor-link"))')
 
 
 def unit_pages() -> list[str]:
@@ -89,3 +97,30 @@ def on_serve(server, config, builder):
         if (ROOT / folder).is_dir():
             server.watch(str(ROOT / folder))
     return server
+
+
+def on_page_content(html, page, config, files):
+    """Lessons (the Markdown pages of days/ and labs/) rank above other pages in search, notebooks included, unless
+    a page's front matter says otherwise. Notebook pages link to pages as MkDocs does for Markdown, and keep their
+    code out of the search index.
+
+    A notebook links to lessons by their source path (`../patterns/x/README.md`), which works in JupyterLab
+    and on GitHub; mkdocs-jupyter leaves such links as they are, so on the site they point at nothing."""
+    if page.file.src_uri.endswith(".md"):
+        if page.file.src_uri.startswith(("days/", "labs/")):  # search indexes the page after this event
+            page.meta["search"] = {"boost": LESSON_BOOST, **(page.meta.get("search") or {})}
+        return html
+    if not page.file.src_uri.endswith(".ipynb"):
+        return html
+
+    def site_link(match: re.Match) -> str:
+        path, rest = match.groups()
+        if not path or "://" in path or path.startswith(("/", "mailto:")):
+            return match.group(0)
+        source = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), path))
+        target = files.get_file_from_path(source)
+        return f'href="{target.url_relative_to(page.file)}{rest}"' if target else match.group(0)
+
+    html = HREF.sub(site_link, html)
+    # Search indexes a notebook's prose; its code and outputs would crowd out the lessons.
+    return SEARCH_NOISE.sub(lambda match: f"<{match.group(1).strip()} data-search-exclude ", html)
