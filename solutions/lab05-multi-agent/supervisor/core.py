@@ -34,6 +34,7 @@ class Ledger:
         self.budget = budget
         self.calls = 0
         self.cost_usd = 0.0
+        client.require_price(purpose="the run's max_cost_usd budget")  # given: an unpriced model is not free
 
     def stop_reason(self) -> str | None:
         """"max_steps" or "max_cost" once that budget is used up, else None. Check it before every call."""

@@ -36,22 +36,23 @@ class Ledger:
         self.budget = budget
         self.calls = 0
         self.cost_usd = 0.0
+        client.require_price(purpose="the run's max_cost_usd budget")  # given: an unpriced model is not free
 
     def stop_reason(self) -> str | None:
         """"max_steps" or "max_cost" once that budget is used up, else None."""
-        # TODO step 5: compare self.calls and self.cost_usd with the budget.
-        raise NotImplementedError("step 5: Ledger.stop_reason")
+        # TODO step 2: compare self.calls and self.cost_usd with the budget.
+        raise NotImplementedError("step 2: Ledger.stop_reason")
 
     def chat(self, messages, **options: Any) -> Reply:
-        # TODO step 5: count the call (count it even if it raises: it used a step), make it with
+        # TODO step 2: count the call (count it even if it raises: it used a step), make it with
         # self.client.chat, add reply.cost_usd to self.cost_usd, return the reply.
-        raise NotImplementedError("step 5: Ledger.chat")
+        raise NotImplementedError("step 2: Ledger.chat")
 
     def structured(self, messages, schema, **options: Any):
-        # TODO step 5: the same for self.client.structured. It can make more than one call when the model's
+        # TODO step 2: the same for self.client.structured. It can make more than one call when the model's
         # output does not validate; `len(self.client.calls)` and `self.client.total_cost_usd` before and
         # after tell you what it made and spent.
-        raise NotImplementedError("step 5: Ledger.structured")
+        raise NotImplementedError("step 2: Ledger.structured")
 
 
 class Supervisor:
@@ -62,17 +63,17 @@ class Supervisor:
         self.budget = budget
 
     def run(self, task: str) -> Result:
-        # TODO steps 1-5: one Ledger per run; plan; run each subtask (with retries) collecting Steps;
+        # TODO steps 4-6: one Ledger per run; plan; run each subtask (with retries) collecting Steps;
         # synthesise; return a Result. Check the ledger before every call.
-        raise NotImplementedError("steps 1-5: Supervisor.run")
+        raise NotImplementedError("steps 4-6: Supervisor.run")
 
     def plan(self, task: str, ledger: Ledger) -> Plan:
-        # TODO step 1
-        raise NotImplementedError("step 1: Supervisor.plan")
+        # TODO step 3
+        raise NotImplementedError("step 3: Supervisor.plan")
 
     def work(self, task: str, subtask: Subtask, steps: list[Step], ledger: Ledger) -> str:
-        # TODO step 2: one worker call; return its text.
-        raise NotImplementedError("step 2: Supervisor.work")
+        # TODO step 4: one worker call; return its text.
+        raise NotImplementedError("step 4: Supervisor.work")
 
     def synthesise(self, task: str, steps: list[Step], ledger: Ledger) -> str:
         # TODO step 4
