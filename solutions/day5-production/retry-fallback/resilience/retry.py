@@ -65,14 +65,18 @@ class RetryPolicy:
     base_delay: float = 0.5
     max_delay: float = 20.0
 
-    ### BEGIN SOLUTION
     def __post_init__(self) -> None:
+        ### BEGIN STARTER
+        # # TODO step 2: raise ValueError for max_attempts < 1 and for a negative delay.
+        # pass
+        ### END STARTER
+        ### BEGIN SOLUTION
         if self.max_attempts < 1:
             raise ValueError("max_attempts counts the first try too, so it must be at least 1")
         if self.base_delay < 0 or self.max_delay < 0:
             raise ValueError("delays must not be negative")
+        ### END SOLUTION
 
-    ### END SOLUTION
 
 def backoff_delay(policy: RetryPolicy, retry_number: int, rand: Callable[[], float] = random.random) -> float:
     ### BEGIN STARTER
