@@ -16,6 +16,8 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from agentkit.replay.broker import read_chunked
+
 MAX_BODY_BYTES = 1024**2   # a larger request body is refused unread
 MAX_RECORDS = 500          # requests kept per fake; more are counted, not kept
 SOCKET_TIMEOUT_S = 10.0    # a connection that sends nothing for this long is dropped
@@ -188,17 +190,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _body(self) -> bytes | None:
         if self.headers.get("transfer-encoding", "").lower() == "chunked":
-            chunks, total = [], 0
-            while True:
-                size = int(self.rfile.readline(64).split(b";")[0].strip() or b"0", 16)
-                if size == 0:
-                    self.rfile.readline(64)
-                    return b"".join(chunks)
-                total += size
-                if total > MAX_BODY_BYTES:
-                    return None
-                chunks.append(self.rfile.read(size))
-                self.rfile.readline(64)
+            return read_chunked(self.rfile, MAX_BODY_BYTES)
         size = int(self.headers.get("content-length") or 0)
         return None if size > MAX_BODY_BYTES else self.rfile.read(size) if size > 0 else b""
 

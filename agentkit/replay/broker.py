@@ -143,17 +143,7 @@ class _Handler(BaseHTTPRequestHandler):
         self._reply(status, headers, body)
 
     def _read_chunked(self) -> bytes | None:
-        chunks, total = [], 0
-        while True:
-            size = int(self.rfile.readline(64).split(b";")[0].strip() or b"0", 16)
-            if size == 0:
-                self.rfile.readline(64)
-                return b"".join(chunks)
-            total += size
-            if total > MAX_REQUEST_BYTES:
-                return None
-            chunks.append(self.rfile.read(size))
-            self.rfile.readline(64)
+        return read_chunked(self.rfile, MAX_REQUEST_BYTES)
 
     def _reply(self, status: int, headers: dict, body: bytes) -> None:
         phrase = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else "Error"
@@ -172,3 +162,18 @@ class _Handler(BaseHTTPRequestHandler):
 
     def address_string(self) -> str:
         return "worker"
+
+
+def read_chunked(stream, limit: int) -> bytes | None:
+    """A chunked HTTP/1.1 request body from `stream`; None once it passes `limit` bytes (the rest is left unread)."""
+    chunks, total = [], 0
+    while True:
+        size = int(stream.readline(64).split(b";")[0].strip() or b"0", 16)
+        if size == 0:
+            stream.readline(64)
+            return b"".join(chunks)
+        total += size
+        if total > limit:
+            return None
+        chunks.append(stream.read(size))
+        stream.readline(64)
