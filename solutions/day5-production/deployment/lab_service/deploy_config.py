@@ -5,14 +5,30 @@ Formats change: what this checks is what each platform documented in late 2026 (
 pages). It checks what the service needs from them, not every field the platforms accept."""
 from __future__ import annotations
 
+### BEGIN STARTER
+# import json  # noqa: F401 - the checkers below will need these
+### END STARTER
+### BEGIN SOLUTION
 import json
+### END SOLUTION
 import re
+### BEGIN STARTER
+# import shlex  # noqa: F401
+# import tomllib  # noqa: F401
+### END STARTER
+### BEGIN SOLUTION
 import shlex
 import tomllib
+### END SOLUTION
 from pathlib import Path
 from typing import Any, NamedTuple
 
+### BEGIN STARTER
+# import yaml  # noqa: F401
+### END STARTER
+### BEGIN SOLUTION
 import yaml
+### END SOLUTION
 
 HEALTH_PATHS = {"/health", "/ready"}  # the probes the app serves
 PORT_VALUES = re.compile(r"^\$(PORT|\{PORT\}|\{PORT:-\d+\})$")
@@ -36,7 +52,13 @@ class ConfigProblem(NamedTuple):
 
 
 def check_config(filename: str, text: str) -> list[ConfigProblem]:
+    ### BEGIN STARTER
+    # """Problems in one deployment file, chosen by its name; an empty list means none were found.
+    # The codes, and when each applies, are in the README's contract."""
+    ### END STARTER
+    ### BEGIN SOLUTION
     """Problems in one deployment file, chosen by its name; an empty list means none were found."""
+    ### END SOLUTION
     name = Path(filename).name
     checkers = {"Procfile": check_procfile, "railway.toml": check_railway, "render.yaml": check_render,
                 "render.yml": check_render, "vercel.json": check_vercel}
@@ -46,6 +68,14 @@ def check_config(filename: str, text: str) -> list[ConfigProblem]:
 
 
 def check_procfile(text: str) -> list[ConfigProblem]:
+    ### BEGIN STARTER
+    # """Every non-empty line is `name: command`; the `web` process runs uvicorn. Heroku-style platforms send
+    # SIGKILL 30 s after SIGTERM."""
+    # # TODO step 7: parse the lines (a bad line: "parse"); no web process: "start-command"; then
+    # # check_start_command(...) on the web command, and secrets_in_strings([text]).
+    # raise NotImplementedError("step 7: check_procfile")
+    ### END STARTER
+    ### BEGIN SOLUTION
     processes = {}
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -59,9 +89,16 @@ def check_procfile(text: str) -> list[ConfigProblem]:
         return [ConfigProblem("start-command", "no `web:` process: nothing receives HTTP traffic"), *problems]
     return check_start_command(processes["web"], kill_after=DEFAULT_KILL_AFTER["Procfile"],
                                where="the Procfile (30 s from SIGTERM to SIGKILL)") + problems
+    ### END SOLUTION
 
 
 def check_railway(text: str) -> list[ConfigProblem]:
+    ### BEGIN STARTER
+    # """tomllib; [deploy] startCommand, healthcheckPath, drainingSeconds (a number: SIGTERM to SIGKILL)."""
+    # # TODO step 7
+    # raise NotImplementedError("step 7: check_railway")
+    ### END STARTER
+    ### BEGIN SOLUTION
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -82,9 +119,17 @@ def check_railway(text: str) -> list[ConfigProblem]:
         found.append(ConfigProblem("graceful-shutdown", "set deploy.drainingSeconds (the time Railway waits "
                                                         "between SIGTERM and SIGKILL) above the grace period"))
     return found + problems
+    ### END SOLUTION
 
 
 def check_render(text: str) -> list[ConfigProblem]:
+    ### BEGIN STARTER
+    # """yaml.safe_load; each service of type web: startCommand, healthCheckPath, maxShutdownDelaySeconds
+    # (30 when absent), and envVars whose key looks secret must not carry a `value`."""
+    # # TODO step 7
+    # raise NotImplementedError("step 7: check_render")
+    ### END STARTER
+    ### BEGIN SOLUTION
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
@@ -106,9 +151,17 @@ def check_render(text: str) -> list[ConfigProblem]:
                 problems.append(ConfigProblem("secret", f"{variable.get('key')} has a value in the file; use "
                                                         "`sync: false` (typed into the dashboard) or generateValue"))
     return problems
+    ### END SOLUTION
 
 
 def check_vercel(text: str) -> list[ConfigProblem]:
+    ### BEGIN STARTER
+    # """json.loads (no comments in JSON); no secrets in `env` or `build.env`; the Python function (a
+    # `functions` key ending in .py) has a numeric maxDuration. Vercel starts no uvicorn: no command to check."""
+    # # TODO step 7
+    # raise NotImplementedError("step 7: check_vercel")
+    ### END STARTER
+    ### BEGIN SOLUTION
     try:
         data = json.loads(text)
     except ValueError as exc:
@@ -126,9 +179,18 @@ def check_vercel(text: str) -> list[ConfigProblem]:
         problems.append(ConfigProblem("duration", "no maxDuration for the Python function: a model call can "
                                                   "outlast the default limit; set it explicitly"))
     return problems
+    ### END SOLUTION
 
 
 def check_start_command(command: str, *, kill_after: float | None, where: str) -> list[ConfigProblem]:
+    ### BEGIN STARTER
+    # """shlex.split the command: it runs uvicorn ("start-command"); --host 0.0.0.0 ("host"); --port $PORT
+    # ("port"); no --reload ("dev-flag"); --timeout-graceful-shutdown N with N < kill_after when that is known
+    # ("graceful-shutdown"); no KEY/SECRET/TOKEN/PASSWORD=value set inline ("secret")."""
+    # # TODO step 7: parse_options(words) below reads the options for you.
+    # raise NotImplementedError("step 7: check_start_command")
+    ### END STARTER
+    ### BEGIN SOLUTION
     try:
         words = shlex.split(command)
     except ValueError as exc:
@@ -155,6 +217,7 @@ def check_start_command(command: str, *, kill_after: float | None, where: str) -
         problems.append(ConfigProblem("graceful-shutdown", f"the grace period ({grace} s) must end before the "
                                                            f"platform's SIGKILL ({kill_after} s, {where})"))
     return problems
+    ### END SOLUTION
 
 
 def parse_options(words: list[str]) -> dict[str, str]:

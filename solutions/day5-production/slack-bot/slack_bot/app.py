@@ -1,24 +1,45 @@
+### BEGIN STARTER
+# """The FastAPI app: POST /slack/events, POST /slack/commands, GET /health."""
+### END STARTER
+### BEGIN SOLUTION
 """The FastAPI app: POST /slack/events, POST /slack/commands, GET /health.
 
 Both endpoints verify the signature over the raw body first, answer within Slack's 3 seconds, and leave the
 model call to a background job. A slash command's body is form-encoded, so it is parsed from the same raw bytes
 that were verified (parse_qs), not re-read by a form parser.
 """
+### END SOLUTION
 from __future__ import annotations
 
+### BEGIN STARTER
+# import json  # noqa: F401
+### END STARTER
+### BEGIN SOLUTION
 import json
+### END SOLUTION
 import logging
 import time
 from collections.abc import Callable
 from contextlib import asynccontextmanager
+### BEGIN STARTER
+# from typing import Any  # noqa: F401
+# from urllib.parse import parse_qs  # noqa: F401 - a slash command's body is form-encoded
+### END STARTER
+### BEGIN SOLUTION
 from typing import Any
 from urllib.parse import parse_qs
+### END SOLUTION
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
+### BEGIN STARTER
+# from slack_bot.assistant import answer_question, strip_mentions  # noqa: F401
+### END STARTER
+### BEGIN SOLUTION
 from slack_bot.assistant import answer_question, strip_mentions
+### END SOLUTION
 from slack_bot.jobs import BackgroundJobs
 from slack_bot.seen import SeenEvents
 from slack_bot.settings import SlackSettings
@@ -50,6 +71,7 @@ def create_app(settings: SlackSettings, *, llm, slack: SlackClient, clock: Calla
     app = FastAPI(title="Slack assistant", lifespan=lifespan)
     app.state.jobs, app.state.seen = jobs, seen
 
+    ### BEGIN SOLUTION
     async def verified_body(request: Request) -> bytes | None:
         body = await request.body()
         if len(body) > MAX_BODY_BYTES:
@@ -70,12 +92,25 @@ def create_app(settings: SlackSettings, *, llm, slack: SlackClient, clock: Calla
         text = answer_question(llm, form["text"])
         slack.respond(form["response_url"], {"response_type": "in_channel", "text": text})
 
+    ### END SOLUTION
     @app.get("/health")
     def health() -> dict[str, str]:
         return {"status": "ok"}
 
     @app.post("/slack/events")
     async def slack_events(request: Request) -> JSONResponse:
+        ### BEGIN STARTER
+        # """TODO step 4:
+        # 1. body = await request.body(); verifier.is_valid(body, X-Slack-Request-Timestamp, X-Slack-Signature)
+        #    false -> 401 with a JSON error.
+        # 2. Not a JSON object -> 400. type "url_verification" -> 200 {"challenge": payload["challenge"]}.
+        # 3. type "event_callback" with an "app_mention" event (and no "bot_id"): if seen.first_time(event_id), submit a
+        #    job that answers strip_mentions(text) with answer_question(llm, ...) and posts it with
+        #    slack.post_message(channel, answer, thread_ts=event's thread_ts or ts) (on failure: seen.forget(event_id)
+        #    and re-raise). Either way, and for anything else, answer 200 at once."""
+        # raise NotImplementedError("step 4: the events endpoint")
+        ### END STARTER
+        ### BEGIN SOLUTION
         body = await verified_body(request)
         if body is None:
             return error(401, "invalid, missing or expired Slack signature")
@@ -97,9 +132,18 @@ def create_app(settings: SlackSettings, *, llm, slack: SlackClient, clock: Calla
             return JSONResponse({"ok": True})
         jobs.submit(event_id, answer_mention, event_id, event)
         return JSONResponse({"ok": True})
+        ### END SOLUTION
 
     @app.post("/slack/commands")
     async def slack_commands(request: Request) -> JSONResponse:
+        ### BEGIN STARTER
+        # """TODO step 6: verify as above (401); parse the raw body with parse_qs; empty text -> 200 {"response_type":
+        # "ephemeral", "text": USAGE}; otherwise submit a job that answers form["text"] and calls
+        # slack.respond(form["response_url"], {"response_type": "in_channel", "text": answer}), and return at once
+        # 200 {"response_type": "ephemeral", "text": "<a short 'working on it'>"}."""
+        # raise NotImplementedError("step 6: the commands endpoint")
+        ### END STARTER
+        ### BEGIN SOLUTION
         body = await verified_body(request)
         if body is None:
             return error(401, "invalid, missing or expired Slack signature")
@@ -110,5 +154,6 @@ def create_app(settings: SlackSettings, *, llm, slack: SlackClient, clock: Calla
             return error(400, "response_url is missing")
         jobs.submit(form.get("trigger_id") or form["response_url"], answer_command, form)
         return JSONResponse({"response_type": "ephemeral", "text": f"Looking into it: {form['text'][:200]}"})
+        ### END SOLUTION
 
     return app
