@@ -1,6 +1,6 @@
 """Grade several submissions in one pytest session (`-p autograder.plan --grading-plan FILE`), paying pytest's
-start-up and collection once. Each submission gets every test run afresh, its own workers, its own services folder and its own results
-file, written after each test; nothing of one submission's run is visible to the next."""
+start-up and collection once. Each submission gets every test run afresh, its own workers, its own services
+folder and its own results file, written after each test; nothing of one submission's run is visible to the next."""
 from __future__ import annotations
 
 import json
@@ -14,7 +14,6 @@ import pytest
 from autograder import plugin
 from autograder.grading import DONE_SUFFIX
 from autograder.scoreboard import ISOLATION, Scoreboard
-
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
