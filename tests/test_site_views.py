@@ -77,6 +77,13 @@ def notebook_page(site: Path, notebook: str) -> Path:
     return site / notebook.removesuffix(".ipynb") / "index.html"
 
 
+def load_hook():
+    spec = importlib.util.spec_from_file_location("pull_units", ROOT / "site" / "hooks" / "pull_units.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    return hook
+
+
 def test_the_learner_view_has_every_page_but_the_instructor_guide(built, learner):
     assert (built / GUIDE / "index.html").is_file(), "the instructor view lost its instructor guide"
     assert set(pages(built)) - set(pages(learner)) == {f"{GUIDE}/index.html"}
@@ -158,9 +165,7 @@ def test_an_unknown_view_fails_the_build(monkeypatch):
     """A misspelt COURSE_SITE_VIEW must stop the build, not quietly publish the instructor view."""
     from mkdocs.exceptions import PluginError
 
-    spec = importlib.util.spec_from_file_location("pull_units", ROOT / "site" / "hooks" / "pull_units.py")
-    hook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hook)
+    hook = load_hook()
     monkeypatch.setenv("COURSE_SITE_VIEW", "learners")
     with pytest.raises(PluginError, match="learners"):
         hook.site_view()
@@ -168,3 +173,14 @@ def test_an_unknown_view_fails_the_build(monkeypatch):
     assert hook.site_view() == "learner"
     monkeypatch.delenv("COURSE_SITE_VIEW")
     assert hook.site_view() == "instructor"
+
+
+def test_the_student_edition_builds_the_learner_view_by_default(monkeypatch, tmp_path):
+    from autograder.release import NOTE
+
+    hook = load_hook()
+    monkeypatch.delenv("COURSE_SITE_VIEW", raising=False)
+    monkeypatch.setattr(hook, "ROOT", tmp_path)
+    assert hook.site_view() == "instructor"
+    (tmp_path / NOTE).write_text("# Student edition\n")
+    assert hook.site_view() == "learner"

@@ -1,10 +1,11 @@
 """Publish the lesson pages, lab READMEs and notebooks that live next to their code, without copying them;
 open each unit's lesson with its place in the week, read from its unit.toml.
 
-Two views of the same pages, chosen by COURSE_SITE_VIEW: `instructor` (the default) publishes everything and says
-so in a banner; `learner` leaves out what the student edition leaves out (`course release --student`, with the
-same functions): instructor notes (and the timing notes in them), the instructor guide with its nav entry and
-list links, and the notebooks' answers (solution regions stubbed and hidden tests removed, as nbgrader releases)."""
+Two views of the same pages, chosen by COURSE_SITE_VIEW. `instructor`, the default, publishes everything and says
+so in a banner. `learner`, the default in a student edition, leaves out what the student edition leaves out
+(`course release --student`, with the same functions): instructor notes (and the timing notes in them), the
+instructor guide with its nav entry and list links, and the notebooks' answers (solution regions stubbed and
+hidden tests removed, as nbgrader releases them)."""
 from __future__ import annotations
 
 import os
@@ -59,7 +60,11 @@ def linked_files(page: str) -> set[str]:
 
 
 def site_view() -> str:
-    view = os.environ.get("COURSE_SITE_VIEW", "instructor").strip().lower() or "instructor"
+    """COURSE_SITE_VIEW, or by default the instructor view, except in the student edition (which has no more)."""
+    from autograder.release import NOTE  # the file that marks a student edition
+
+    default = "learner" if (ROOT / NOTE).is_file() else "instructor"
+    view = os.environ.get("COURSE_SITE_VIEW", "").strip().lower() or default
     if view not in VIEWS:  # a typo must not quietly publish the instructor view to learners
         raise PluginError(f"COURSE_SITE_VIEW={view!r}: use one of {', '.join(VIEWS)}")
     return view
