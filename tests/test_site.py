@@ -37,27 +37,35 @@ def published_units() -> list[str]:
     return hook.unit_pages()
 
 
-def mkdocs_build(config: Path, out: Path) -> subprocess.CompletedProcess:
+def mkdocs_build(config: Path, out: Path, view: str = "instructor") -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)],
-                          cwd=config.parent, env=BUILD_ENV, capture_output=True, text=True, timeout=280)
+                          cwd=config.parent, env={**BUILD_ENV, "COURSE_SITE_VIEW": view},
+                          capture_output=True, text=True, timeout=280)
+
+
+def build_site(tmp_path_factory, view: str = "instructor") -> Path:
+    """One view of the site (COURSE_SITE_VIEW), built once per test run: under xdist the first worker builds it
+    and the others wait for it."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # shared by this run's workers, and by no other run
+    name = "site" if view == "instructor" else f"site-{view}"
+    out, log = root / name, root / f"{name}-build.log"
+    with open(root / f"{name}-build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not log.exists():
+            run = mkdocs_build(ROOT / "mkdocs.yml", out, view)
+            log.write_text(f"{run.returncode}\n{run.stderr}")
+    code, _, stderr = log.read_text().partition("\n")
+    problems = "\n".join(line for line in stderr.splitlines() if not line.startswith("INFO")) or stderr[-4000:]
+    assert code == "0", f"the {view} view's mkdocs build --strict (with the link check) failed:\n{problems[-6000:]}"
+    return out
 
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Path:
-    """The site, built once per test run: under xdist the first worker builds it and the others wait for it."""
-    root = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        root = root.parent  # shared by this run's workers, and by no other run
-    out, log = root / "site", root / "site-build.log"
-    with open(root / "site-build.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not log.exists():
-            run = mkdocs_build(ROOT / "mkdocs.yml", out)
-            log.write_text(f"{run.returncode}\n{run.stderr}")
-    code, _, stderr = log.read_text().partition("\n")
-    problems = "\n".join(line for line in stderr.splitlines() if not line.startswith("INFO")) or stderr[-4000:]
-    assert code == "0", f"mkdocs build --strict (with the link check) failed:\n{problems[-6000:]}"
-    return out
+    """The instructor view (the default build), shared by every site test."""
+    return build_site(tmp_path_factory)
 
 
 def url_of(source: str) -> str:
