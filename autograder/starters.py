@@ -10,7 +10,8 @@ Markers in the solution's files (comment lines, so the solution runs as it is):
         Starter-only lines (TODOs, hints, a stub), each written as a comment (`# ` after the block's
         indentation, a bare `#` for an empty line). The generator uncomments them.
     ### SOLUTION FILE            (a file's first line) the file is left out of the starter.
-    ### STARTER FILE: PATH       (a file's first line) the file's starter edition is written at PATH instead.
+    ### STARTER FILE: PATH       (a file's first line) the file's starter edition is written at PATH instead,
+                                 in place of a solution file of that path (for files that cannot hold markers).
     A file only the starter needs is a STARTER block alone (in the solution it is all comments).
 
 Everything else is given code and lives once, in the solution. The whole solution folder is generated except
@@ -159,6 +160,7 @@ def _is_text(path: Path) -> bool:
 def generate(unit: Unit) -> dict[str, bytes]:
     """The starter the solution makes: {path relative to starter/: content}."""
     files: dict[str, bytes] = {}
+    replacing: dict[str, bytes] = {}  # STARTER FILE editions win over a solution file of the same path
     for path in _source_files(unit):
         relative = path.relative_to(unit.solution).as_posix()
         if not _is_text(path):
@@ -168,11 +170,12 @@ def generate(unit: Unit) -> dict[str, bytes]:
         first = _marker(text.split("\n", 1)[0])
         if first and first["name"] == "SOLUTION FILE":
             continue
+        made = files
         if first and first["name"] == "STARTER FILE":
             if not first["arg"]:
                 raise StarterError(f"{path}:1: `### STARTER FILE: PATH` needs the path")
-            relative = first["arg"]
-        if relative in files:
+            relative, made = first["arg"], replacing
+        if relative in made:
             raise StarterError(f"{path}: two solution files make the starter's {relative}")
         starter = render(text, str(path))
         if path.suffix == ".py":
@@ -180,8 +183,8 @@ def generate(unit: Unit) -> dict[str, bytes]:
                 compile(starter, f"starter/{relative}", "exec", dont_inherit=True)
             except SyntaxError as error:
                 raise StarterError(f"{path}: its starter edition does not compile: {error}") from None
-        files[relative] = starter.encode("utf-8")
-    return files
+        made[relative] = starter.encode("utf-8")
+    return {**files, **replacing}
 
 
 def _digest(data: bytes) -> str:

@@ -179,6 +179,14 @@ def test_file_markers_leave_out_or_move_a_file():
     assert not any(path.startswith("injection_guard/rules/") for path in files)
 
 
+def test_a_starter_file_replaces_a_solution_file_that_cannot_hold_markers():
+    """A Procfile allows no comments: the reference stays clean, the handout's version is the starter's."""
+    files = generate(find_unit("d5-deployment"))
+    solution = (find_unit("d5-deployment").solution / "Procfile").read_text()
+    assert "###" not in solution and "--timeout-graceful-shutdown" in solution
+    assert "--timeout-graceful-shutdown" not in files["Procfile"].decode() and "handout/Procfile" not in files
+
+
 def test_generated_starters_are_not_committed():
     if shutil.which("git") is None or not (ROOT / ".git").exists():
         pytest.skip("not a git checkout")
