@@ -77,6 +77,14 @@ def _unqualify(source: str, modules: set[str]) -> str:
     return "".join(lines)
 
 
+STARTER_BLOCK = re.compile(r"^[ \t]*### BEGIN STARTER[ \t]*\n(?:.*\n)*?[ \t]*### END STARTER[ \t]*\n", re.M)
+
+
+def without_starter_blocks(source: str) -> str:
+    """The package starter's hints (autograder.starters) are not part of a notebook: nbgrader makes its stubs."""
+    return STARTER_BLOCK.sub("", source)
+
+
 def fill_includes(unit: Unit, nb, folder: Path) -> None:
     """Fill every cell with `course.include` from that file (only the `select`ed top-level names, if given).
     Every statement of an included file must land in exactly one cell."""
@@ -90,7 +98,7 @@ def fill_includes(unit: Unit, nb, folder: Path) -> None:
         select = set(spec.get("select") or set().union(*(names for names, _ in pieces)))
         chosen = [text for names, text in pieces if names & select]
         used.setdefault(path, []).append(select)
-        cell.source = _unqualify("".join(chosen), modules).strip("\n")
+        cell.source = _unqualify(without_starter_blocks("".join(chosen)), modules).strip("\n")
     for path, selects in used.items():
         for names, text in _pieces(path, unit.package)[0]:
             if sum(bool(names & s) for s in selects) != 1:

@@ -2,6 +2,24 @@
 
 Every LLM call of a run goes through one `Ledger`, which is checked before each call: that is what
 turns "the model planned 40 steps" or "the replies were long" into a partial result instead of a bill.
+
+Contract (the tests check exactly this, through `run` only; the helpers below are a suggested shape):
+
+1. Plan: `client.structured(task, Plan, system=prompts.PLANNER)`. An empty plan is fine: go to step 4.
+2. Run the subtasks in the plan's order. Each is one `client.chat` call with system=prompts.WORKERS[agent]
+   and a user message holding the subtask's instruction and the outputs of every earlier successful step.
+3. A worker call that raises `agentkit.LLMError` with `error.retryable`, or whose reply has no text: try once
+   more (2 attempts at most), after `time.sleep` of `error.retry_after` when given (at most 8 s), else a short
+   back-off. Otherwise, or if the retry fails too, record `Step(agent, instruction, output, ok=False)` with
+   the error's message in its output, stop running subtasks, and return status "partial", stop_reason
+   "worker_failed", with an answer built from the steps that succeeded (synthesise them, or use the last
+   successful output).
+4. Synthesise: one `client.chat` call with system=prompts.SYNTHESISER and a user message holding the task,
+   every successful output and the instruction of any failed subtask; its stripped text is `Result.answer`.
+5. Budgets, checked before EVERY call (plan, each worker attempt, synthesis): when `budget.max_steps` calls
+   have been made, or the run has spent `budget.max_cost_usd` (add up `reply.cost_usd`), make no more calls
+   and return status "partial", stop_reason "max_steps" / "max_cost", answer = the last successful output.
+6. Every call sets `max_tokens`, at most 1024 (the client sends 1024 when a call passes none).
 """
 from __future__ import annotations
 
@@ -38,6 +56,10 @@ class Ledger:
 
     def stop_reason(self) -> str | None:
         """"max_steps" or "max_cost" once that budget is used up, else None. Check it before every call."""
+        ### BEGIN STARTER
+        # # TODO step 2: compare self.calls and self.cost_usd with the budget.
+        # raise NotImplementedError("step 2: Ledger.stop_reason")
+        ### END STARTER
         ### BEGIN SOLUTION
         if self.calls >= self.budget.max_steps:
             return "max_steps"
@@ -47,6 +69,11 @@ class Ledger:
         ### END SOLUTION
 
     def chat(self, messages, **options: Any) -> Reply:
+        ### BEGIN STARTER
+        # # TODO step 2: count the call (count it even if it raises: it used a step), make it with
+        # # self.client.chat, add reply.cost_usd to self.cost_usd, return the reply.
+        # raise NotImplementedError("step 2: Ledger.chat")
+        ### END STARTER
         ### BEGIN SOLUTION
         self.calls += 1  # counted before the call: a request that fails still used a step
         reply = self.client.chat(messages, **options)
@@ -57,6 +84,12 @@ class Ledger:
     def structured(self, messages, schema: type[T], **options: Any) -> T:
         # structured() may make several calls (it feeds validation errors back to the model), so it may only
         # retry within the steps left, and what it made is read back from the client's log of calls.
+        ### BEGIN STARTER
+        # # TODO step 2: the same for self.client.structured. It can make more than one call when the model's
+        # # output does not validate; `len(self.client.calls)` and `self.client.total_cost_usd` before and
+        # # after tell you what it made and spent.
+        # raise NotImplementedError("step 2: Ledger.structured")
+        ### END STARTER
         ### BEGIN SOLUTION
         retries = max(0, min(2, self.budget.max_steps - self.calls - 1))
         calls_before, cost_before = len(self.client.calls), self.client.total_cost_usd
@@ -91,6 +124,11 @@ class Supervisor:
         self.max_backoff_s = max_backoff_s
 
     def run(self, task: str) -> Result:
+        ### BEGIN STARTER
+        # # TODO steps 4-6: one Ledger per run; plan; run each subtask (with retries) collecting Steps;
+        # # synthesise; return a Result. Check the ledger before every call.
+        # raise NotImplementedError("steps 4-6: Supervisor.run")
+        ### END STARTER
         ### BEGIN SOLUTION
         ledger = Ledger(self.client, self.budget)
         plan, stop, _ = self._attempt(ledger, self.plan, task, ledger)
@@ -110,12 +148,20 @@ class Supervisor:
         ### END SOLUTION
 
     def plan(self, task: str, ledger: Ledger) -> Plan:
+        ### BEGIN STARTER
+        # # TODO step 3
+        # raise NotImplementedError("step 3: Supervisor.plan")
+        ### END STARTER
         ### BEGIN SOLUTION
         return ledger.structured(task, Plan, system=prompts.PLANNER, max_tokens=self.max_tokens)
         ### END SOLUTION
 
     def work(self, task: str, subtask: Subtask, steps: list[Step], ledger: Ledger) -> str:
         """One worker call: its role's system prompt; the subtask and every earlier successful output."""
+        ### BEGIN STARTER
+        # # TODO step 4: one worker call; return its text.
+        # raise NotImplementedError("step 4: Supervisor.work")
+        ### END STARTER
         ### BEGIN SOLUTION
         reply = ledger.chat(worker_brief(task, subtask, steps), system=prompts.WORKERS[subtask.agent],
                             max_tokens=self.max_tokens)
@@ -123,6 +169,10 @@ class Supervisor:
         ### END SOLUTION
 
     def synthesise(self, task: str, steps: list[Step], ledger: Ledger) -> str:
+        ### BEGIN STARTER
+        # # TODO step 4
+        # raise NotImplementedError("step 4: Supervisor.synthesise")
+        ### END STARTER
         ### BEGIN SOLUTION
         reply = ledger.chat(synthesis_brief(task, steps), system=prompts.SYNTHESISER, max_tokens=self.max_tokens)
         return text_of(reply)
