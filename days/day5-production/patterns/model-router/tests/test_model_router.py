@@ -212,7 +212,7 @@ def test_a_bad_tier_table_is_refused_at_construction(run):
     accepted = outcome(run(NO_LLM, "build_router", provider="anthropic", tiers=good))
     assert accepted["error"] is None, f"a valid table was refused: {accepted['error']}"
     bad = {"a misspelt model": ({**good, "complex": "claude-opus-5.5"}, "UnknownModelError"),
-           "a retired model genai-prices still prices": ({**good, "simple": "claude-3-haiku"}, "UnknownModelError"),
+           "a model genai-prices prices but the course registry lacks": ({**good, "simple": "claude-opus-4-1"}, "UnknownModelError"),
            "another provider's model": ({**good, "simple": "gpt-5.4-mini"}, "UnknownModelError"),
            "a missing tier": ({"simple": good["simple"], "complex": good["complex"]}, "ValueError")}
     for what, (tiers, kind) in bad.items():

@@ -152,7 +152,7 @@ def test_unknown_models_and_complexities_are_refused(run):
     assert outcome(run(NO_LLM, "build", provider="anthropic", candidates=good))["error"] is None, \
         "a valid candidate list was refused"
     bad = {"a misspelt model": [*good, ["claude-sonet-4-6", 2]],
-           "a retired model genai-prices still prices": [["claude-3-haiku", 1], *good[1:]],
+           "a model genai-prices prices but the course registry lacks": [["claude-opus-4-1", 1], *good[1:]],
            "another provider's model": [*good, ["gpt-6-luna", 1]]}
     for what, candidates in bad.items():
         error = outcome(run(NO_LLM, "build", provider="anthropic", candidates=candidates))["error"]
