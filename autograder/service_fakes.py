@@ -16,7 +16,7 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from agentkit.replay.broker import read_chunked
+from agentkit.replay.broker import read_chunked, serve_in_thread, stop_serving
 
 MAX_BODY_BYTES = 1024**2   # a larger request body is refused unread
 MAX_RECORDS = 500          # requests kept per fake; more are counted, not kept
@@ -37,16 +37,11 @@ class RecordingServer:
     def start(self) -> RecordingServer:
         self._server = _Server(self.socket, _Handler)
         self._server.fake = self
-        threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
-                         name=type(self).__name__, daemon=True).start()
+        serve_in_thread(self._server, type(self).__name__)
         return self
 
     def stop(self) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-            self._server = None
-            Path(self.socket).unlink(missing_ok=True)
+        self._server = stop_serving(self._server, self.socket)
 
     def __enter__(self) -> RecordingServer:
         return self.start()

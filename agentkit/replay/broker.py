@@ -48,17 +48,11 @@ class ScenarioBroker:
     def start(self) -> ScenarioBroker:
         self._server = _Server(self.socket_path, _Handler)
         self._server.broker = self
-        # A short poll interval: stop() waits for the serving loop to notice, once per graded submission.
-        threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, name="scenario-broker",
-                         daemon=True).start()
+        serve_in_thread(self._server, "scenario-broker")
         return self
 
     def stop(self) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-            self._server = None
-            Path(self.socket_path).unlink(missing_ok=True)
+        self._server = stop_serving(self._server, self.socket_path)
 
     def begin(self, scenario: dict | Scenario) -> None:
         loaded = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
@@ -177,3 +171,16 @@ def read_chunked(stream, limit: int) -> bytes | None:
             return None
         chunks.append(stream.read(size))
         stream.readline(64)
+
+
+def serve_in_thread(server: socketserver.BaseServer, name: str) -> None:
+    # A short poll interval: stopping waits for the serving loop to notice, once per graded submission.
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, name=name, daemon=True).start()
+
+
+def stop_serving(server: socketserver.BaseServer | None, socket_path: str) -> None:
+    """Stop `server` (if running) and remove its socket file; returns None, the server's new value."""
+    if server is not None:
+        server.shutdown()
+        server.server_close()
+        Path(socket_path).unlink(missing_ok=True)
