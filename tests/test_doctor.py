@@ -76,7 +76,7 @@ def test_live_with_a_provider_names_it_its_model_and_price():
     ({"COURSE_LLM_MODE": "live", "COURSE_PROVIDER": "openai"},
      "FIX OPENAI_API_KEY: not set, and live mode calls openai"),
     ({"COURSE_BASE_URL": "http://localhost:11434/v1"}, "(none: COURSE_MODEL is not set) -> export COURSE_MODEL="),
-    ({"ANTHROPIC_API_KEY": "sk-ant-0123456789", "COURSE_MODEL": "gpt-4o"},
+    ({"ANTHROPIC_API_KEY": "sk-ant-0123456789", "COURSE_MODEL": "claude-opus-4-1"},
      "which agentkit/models.py does not list for anthropic"),
 ])
 def test_live_problems_are_named(env, problem):
