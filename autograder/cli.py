@@ -38,6 +38,9 @@ def main(argv: list[str] | None = None) -> int:
     rel = commands.add_parser("release", help="instructors: build an edition of the course into a new folder")
     rel.add_argument("--student", metavar="OUT", required=True,
                      help="the student edition: no lab solutions, hidden tests, answer keys or instructor notes")
+    fix = commands.add_parser("fixtures", help="check every fixture and report the oldest SDK wire format they hold")
+    fix.add_argument("--stamp", action="store_true",
+                     help="add the installed SDK versions to fixtures that name none (for fixtures just written)")
     stt = commands.add_parser("starters", help="make the units' starter folders from their solutions")
     from autograder.starters import add_arguments
     add_arguments(stt)
@@ -68,6 +71,9 @@ def dispatch(args: argparse.Namespace) -> int:
         from autograder.release import release_student
         print(f"student edition written to {release_student(args.student)}")
         return 0
+    if args.command == "fixtures":
+        from autograder.fixtures import report
+        return report(stamp_missing=args.stamp)
     if args.command == "starters":
         from autograder import starters
         return starters.main(args.units, check=args.check, force=args.force)

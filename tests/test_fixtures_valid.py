@@ -62,3 +62,40 @@ def test_batch_api_fixtures_parse_into_the_sdks_batch_and_file_types():
             seen.add(type(value).__name__)
     assert {"MessageBatch", "MessageBatchIndividualResponse", "Batch", "FileObject", "output line"} <= seen, \
         f"the repo's batch fixtures should cover every batch and file body; found only {sorted(seen)}"
+
+
+def test_the_oldest_wire_format_is_reported(capsys):
+    from autograder.fixtures import installed_sdks, oldest_wire_formats, report
+
+    oldest = oldest_wire_formats(FILES)
+    assert set(oldest) == {"anthropic", "openai"}
+    assert report() == 0
+    printed = capsys.readouterr().out
+    for name, (found, _) in oldest.items():
+        assert f"oldest {name} wire format: {found}" in printed and f"installed {installed_sdks()[name]}" in printed
+
+
+@pytest.mark.parametrize("sdk, problem", [
+    (None, "provenance.sdk must give the versions"),
+    ('{anthropic: "2.14.0"}', "provenance.sdk must give the versions"),
+    ('{anthropic: "two", openai: "3.57.0"}', "provenance.sdk must give the versions"),
+    ('{anthropic: "99.0.0", openai: "3.57.0"}', "anthropic 99.0.0, newer than the installed SDK"),
+])
+def test_a_fixture_must_say_which_sdk_versions_it_was_written_against(tmp_path, sdk, problem):
+    path = tmp_path / "fixtures" / "x.yaml"
+    path.parent.mkdir()
+    extra = f", sdk: {sdk}" if sdk else ""
+    path.write_text(f"provenance: {{kind: authored, note: test{extra}}}\nexchanges: []\n")
+    with pytest.raises(ValueError, match=problem):
+        check_fixture(path)
+
+
+def test_stamping_adds_the_installed_versions_once(tmp_path):
+    from autograder.fixtures import installed_sdks, sdk_versions, stamp
+
+    inline, block = tmp_path / "inline.yaml", tmp_path / "block.yaml"
+    inline.write_text("# authored\nprovenance: {kind: authored, note: a}\nexchanges: []\n")
+    block.write_text("provenance:\n  kind: authored\n  note: b\nexchanges: []\n")
+    for path in (inline, block):
+        assert stamp(path) and not stamp(path)
+        assert sdk_versions(path) == installed_sdks()
