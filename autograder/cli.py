@@ -16,7 +16,9 @@ def main(argv: list[str] | None = None) -> int:
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `course check lab05 | head` ends quietly
     parser = argparse.ArgumentParser(prog="course", description="Agentic AI engineering course tools.")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("doctor", help="check Python, packages, keys, mode and fixtures (offline)")
+    doc = commands.add_parser("doctor", help="check Python, packages, keys, mode and fixtures (offline)")
+    doc.add_argument("--live", action="store_true",
+                     help="maintainers, with a key: one tiny live call per default model and API shape")
     rec = commands.add_parser("record", help="re-record a unit's fixtures live (needs a key)")
     rec.add_argument("unit", help="unit name (e.g. lab05) or folder")
     lst = commands.add_parser("list", help="every unit: day, level, minutes, parts and points")
@@ -55,6 +57,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def dispatch(args: argparse.Namespace) -> int:
+    if args.command == "doctor" and args.live:
+        from autograder import doctor_live
+        return doctor_live.run()
     if args.command == "doctor":
         from autograder import doctor
         return doctor.run()

@@ -39,8 +39,9 @@ def fake_reply(view: wire.RequestView, call_id: str) -> Reply:
 class FakeProvider:
     """`with FakeProvider() as fake:` serves both APIs at `fake.url`; `fake.requests` lists (path, headers, body)."""
 
-    def __init__(self, replies=fake_reply) -> None:
+    def __init__(self, replies=fake_reply, headers: dict[str, str] | None = None) -> None:
         self.replies = replies  # (RequestView, call_id) -> Reply; scripted replies make authored fixtures
+        self.headers = headers or {}  # sent with every answer, e.g. a deprecation notice
         self.requests: list[tuple[str, dict[str, str], dict]] = []
         self._lock = threading.Lock()
         self._server: ThreadingHTTPServer | None = None
@@ -90,7 +91,7 @@ def _handler_for(provider: FakeProvider) -> type[BaseHTTPRequestHandler]:
             headers = {key.lower(): value for key, value in self.headers.items()}
             number = provider._record(self.path, headers, body)
             api = wire.api_for_path(self.path)
-            if api not in wire.CHAT_APIS:  # the fake answers chat calls only, not batch or file APIs
+            if api not in (*wire.CHAT_APIS, *wire.COUNT_APIS):  # chat and token counting, not batch or file APIs
                 error = {"error": {"message": f"no such path: {self.path}", "type": "invalid_request_error"}}
                 return self._send(number, 404, {"content-type": "application/json"}, json.dumps(error))
             auth = headers.get("authorization", "")
@@ -104,7 +105,7 @@ def _handler_for(provider: FakeProvider) -> type[BaseHTTPRequestHandler]:
         def _send(self, number: int, status: int, headers: dict[str, str], body: str) -> None:
             data = body.encode()
             self.send_response(status)
-            for key, value in {**headers, **ACCOUNT_HEADERS, "request-id": f"req_fake_{number}",
+            for key, value in {**headers, **ACCOUNT_HEADERS, **provider.headers, "request-id": f"req_fake_{number}",
                                "x-request-id": f"req_fake_{number}", "content-length": str(len(data))}.items():
                 self.send_header(key, value)
             self.end_headers()
