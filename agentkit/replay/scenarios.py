@@ -207,7 +207,8 @@ def matches(when: dict[str, Any], api: str, view: wire.RequestView) -> str | Non
 def respond(exchange: Exchange, api: str, view: wire.RequestView) -> tuple[int, dict[str, str], str]:
     """(status, headers, body) for this exchange, in `api`'s wire format. A timeout is raised by the caller."""
     if exchange.reply is not None:
-        headers, body = wire.render_reply(api, exchange.reply, stream=view.stream, model=exchange.reply.model or view.model)
+        headers, body = wire.render_reply(api, exchange.reply, stream=view.stream, model=exchange.reply.model or view.model,
+                                          stream_usage=view.stream_usage)
         return 200, headers, body
     if exchange.response is not None:
         raw = exchange.response
