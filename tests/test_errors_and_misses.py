@@ -86,5 +86,5 @@ def test_a_model_without_per_token_prices_is_refused():
 
 
 def test_deprecated_model_is_flagged():
-    with pytest.warns(DeprecationWarning, match="claude-sonnet-4-5"):
-        Client("anthropic", "claude-sonnet-4-5")
+    with pytest.warns(DeprecationWarning, match="claude-opus-4-5 is deprecated"):
+        Client("anthropic", "claude-opus-4-5")  # old model on purpose: it shows the warning

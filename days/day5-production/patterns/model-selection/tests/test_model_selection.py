@@ -204,14 +204,14 @@ def test_a_request_larger_than_the_context_window_is_refused(run):
     assert chosen(results)[1:] == ["PromptTooLong", "PromptTooLong"], (
         f"input_tokens + max_tokens beyond every candidate's {window:,}-token window must raise PromptTooLong "
         f"(the provider would refuse the call), not be priced; got {chosen(results)[1:]}")
-    # Of two rank-1 candidates, gpt-4.1-mini (deprecated, but still in the registry) holds a 1,000,000-token
-    # prompt and gpt-5.4-mini only 400,000: a 500,000-token prompt can go only to gpt-4.1-mini (before rank 2).
-    mixed = [["gpt-5.4-mini", 1], ["gpt-4.1-mini", 1], ["gpt-6.1-terra", 2]]
-    assert REGISTRY["gpt-5.4-mini"].context_window < 504_000 <= REGISTRY["gpt-4.1-mini"].context_window
-    cheaper = min(("gpt-5.4-mini", "gpt-4.1-mini"), key=lambda m: cost_decimal(m, Usage(input_tokens=TOKENS_IN,
-                                                                                           output_tokens=TOKENS_OUT)))
+    # Of two rank-1 candidates, gpt-6-luna holds a 1,000,000-token prompt and gpt-5.4-mini only 400,000: a
+    # 500,000-token prompt can go only to gpt-6-luna (before rank 2); a short one goes to the cheaper of the two.
+    mixed = [["gpt-5.4-mini", 1], ["gpt-6-luna", 1], ["gpt-6.1-terra", 2]]
+    assert REGISTRY["gpt-5.4-mini"].context_window < 504_000 <= REGISTRY["gpt-6-luna"].context_window
+    cheaper = min(("gpt-5.4-mini", "gpt-6-luna"), key=lambda m: cost_decimal(m, Usage(input_tokens=TOKENS_IN,
+                                                                                         output_tokens=TOKENS_OUT)))
     results = outcome(run(NO_LLM, "choose", provider="openai", candidates=mixed,
                           cases=[case("simple", 500_000, 4_000), case("simple")]))
-    assert chosen(results) == ["gpt-4.1-mini", cheaper], (
-        f"a 500,000-token prompt fits only gpt-4.1-mini's window, a short one goes to the cheaper {cheaper}; "
+    assert chosen(results) == ["gpt-6-luna", cheaper], (
+        f"a 500,000-token prompt fits only gpt-6-luna's window, a short one goes to the cheaper {cheaper}; "
         f"got {chosen(results)}")
