@@ -58,7 +58,8 @@ def table(rows: list[dict]) -> str:
               "|---|---:|---:|---:|---:|---:|---:|---|"]
     for total in totals(rows):
         lines.append(f"| {total['model']} | {total['calls']} | {total['failed']} | {ms(total['median_latency_ms'])} "
-                     f"| {total['input_tokens']} | {total['output_tokens']} | {format_usd(total['cost_usd'])} "
+                     f"| {total['input_tokens']} | {total['output_tokens']} "
+                     f"| {format_usd(total['cost_usd']) if total['quality_checked'] else '-'} "
                      f"| {total['quality_passed']}/{total['quality_checked']} |")
     return "\n".join(lines)
     ### END SOLUTION
