@@ -62,7 +62,7 @@ print(client.chat(BAT + " Reply with a final line ANSWER: <dollars>.", max_token
 print(client.chat("How many times does the letter r occur in 'strawberry'? Reply with ANSWER: <n>.", max_tokens=20).text)
 """)
 md("reasoning-fix", """
-Both answers are wrong (0.05 and 3). The second is a tokenization limit: the model sees tokens such as
+Both answers are wrong: the ball costs $0.05, and "strawberry" has three r's. The second is a tokenization limit: the model sees tokens such as
 `straw` and `berry`, not letters, so counting characters is a tool's job (`"strawberry".count("r")`). The
 first is an intuitive answer produced without the algebra; asking for the working before the answer gives
 the model room to compute it:
