@@ -58,7 +58,7 @@ def main() -> int:
         if before == after:
             print("the lock already holds the newest releases: nothing to check")
             return 0
-        tests = run(str(python), "-m", "pytest", "-q", "-p", "no:cacheprovider",
+        tests = run(str(python), "-m", "pytest", "-q", "-p", "no:cacheprovider", "-rfE", "--tb=no",
                     *CHECKS, cwd=ROOT, env={"PYTHONPATH": str(ROOT), "PATH": str(home / "bin"),
                                              "HOME": str(home)})
         failures = [line for line in tests.stdout.splitlines() if line.startswith(("FAILED", "ERROR"))]
