@@ -15,28 +15,29 @@ class ModelInfo:
     id: str
     provider: str  # "anthropic" or "openai"
     tier: Tier
-    context_window: int
+    context_window: int      # prompt plus output, in tokens (tests/test_registry.py: agrees with genai-prices)
+    max_output_tokens: int   # the most `max_tokens` may ask for, from the provider's model page
     deprecated: str | None = None  # shutdown date announced by the provider, if any
 
 
 REGISTRY: dict[str, ModelInfo] = {
     m.id: m
     for m in [
-        ModelInfo("claude-opus-5-5", "anthropic", "frontier", 200_000),
-        ModelInfo("claude-sonnet-5-5", "anthropic", "balanced", 200_000),
-        ModelInfo("claude-haiku-5-5", "anthropic", "fast", 200_000),
-        ModelInfo("claude-sonnet-4-6", "anthropic", "balanced", 200_000),
-        ModelInfo("claude-haiku-4-5", "anthropic", "fast", 200_000),
-        ModelInfo("claude-sonnet-4-5", "anthropic", "balanced", 200_000, deprecated="2026-11-30"),
-        ModelInfo("claude-opus-4-5", "anthropic", "frontier", 200_000, deprecated="2027-01-22"),
-        ModelInfo("gpt-6-astra", "openai", "frontier", 400_000),
-        ModelInfo("gpt-6-sol", "openai", "balanced", 400_000),
-        ModelInfo("gpt-6.1-terra", "openai", "balanced", 400_000),
-        ModelInfo("gpt-6-luna", "openai", "fast", 400_000),
-        ModelInfo("gpt-5.4-mini", "openai", "fast", 400_000),
-        ModelInfo("gpt-5-mini", "openai", "fast", 400_000, deprecated="2026-12-11"),
-        ModelInfo("gpt-5.4-nano", "openai", "fast", 400_000, deprecated="2027-04-01"),
-        ModelInfo("gpt-4.1-mini", "openai", "fast", 1_000_000, deprecated="2027-01-14"),
+        ModelInfo("claude-opus-5-5", "anthropic", "frontier", 1_000_000, 128_000),
+        ModelInfo("claude-sonnet-5-5", "anthropic", "balanced", 1_000_000, 128_000),
+        ModelInfo("claude-haiku-5-5", "anthropic", "fast", 1_000_000, 64_000),
+        ModelInfo("claude-sonnet-4-6", "anthropic", "balanced", 1_000_000, 64_000),
+        ModelInfo("claude-haiku-4-5", "anthropic", "fast", 200_000, 64_000),
+        ModelInfo("claude-sonnet-4-5", "anthropic", "balanced", 200_000, 64_000, deprecated="2026-11-30"),
+        ModelInfo("claude-opus-4-5", "anthropic", "frontier", 200_000, 64_000, deprecated="2027-01-22"),
+        ModelInfo("gpt-6-astra", "openai", "frontier", 1_050_000, 128_000),
+        ModelInfo("gpt-6-sol", "openai", "balanced", 1_050_000, 128_000),
+        ModelInfo("gpt-6.1-terra", "openai", "balanced", 1_050_000, 128_000),
+        ModelInfo("gpt-6-luna", "openai", "fast", 1_050_000, 128_000),
+        ModelInfo("gpt-5.4-mini", "openai", "fast", 400_000, 128_000),
+        ModelInfo("gpt-5-mini", "openai", "fast", 400_000, 128_000, deprecated="2026-12-11"),
+        ModelInfo("gpt-5.4-nano", "openai", "fast", 400_000, 128_000, deprecated="2027-04-01"),
+        ModelInfo("gpt-4.1-mini", "openai", "fast", 1_000_000, 32_768, deprecated="2027-01-14"),
     ]
 }
 

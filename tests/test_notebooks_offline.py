@@ -92,6 +92,24 @@ for attempt in range(attempts):
         sleep(max(rand() * base_delay * 2**attempt, getattr(error, "retry_after", None) or 0))""",
     },
 }
+
+
+def more_exercise_bugs() -> dict:
+    """Each day's notebooks list their exercises' plausible mistakes in tests/exercise_bugs/*.py (EXERCISE_BUGS)."""
+    import importlib.util
+
+    found = {}
+    for path in sorted((Path(__file__).parent / "exercise_bugs").glob("*.py")):
+        spec = importlib.util.spec_from_file_location(f"exercise_bugs_{path.stem}", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        clash = set(found) & set(module.EXERCISE_BUGS)
+        assert not clash, f"{path.name}: exercises listed twice: {sorted(clash)}"
+        found.update(module.EXERCISE_BUGS)
+    return found
+
+
+EXERCISE_BUGS.update(more_exercise_bugs())
 NETWORK_PROBE = "import socket\nprint('interfaces:', sorted(name for _, name in socket.if_nameindex()))"
 
 

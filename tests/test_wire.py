@@ -211,7 +211,7 @@ def test_iter_sse_follows_the_format():
     ("/v1/messages", "anthropic-messages"), ("https://api.anthropic.com/v1/messages?beta=true", "anthropic-messages"),
     ("/v1/chat/completions", "openai-chat"), ("/openai/v1/chat/completions/", "openai-chat"),
     ("/v1/responses", "openai-responses"), ("/api/v1/responses?x=1", "openai-responses"),
-    ("/v1/messages/count_tokens", None), ("/v1/completions", None), ("/v1/models", None),
+    ("/v1/messages/count_tokens", "anthropic-count-tokens"), ("/v1/responses/input_tokens", "openai-input-tokens"), ("/v1/completions", None), ("/v1/models", None),
 ])
 def test_api_for_path(path, api):
     assert wire.api_for_path(path) == api
@@ -459,7 +459,7 @@ def test_fake_stops_cleanly():
     ("/v1/batches", "openai-batches"), ("/v1/batches/batch_1", "openai-batches"),
     ("/v1/batches/batch_1/cancel/", "openai-batches"),
     ("/v1/files", "openai-files"), ("/v1/files/file-1", "openai-files"), ("/v1/files/file-1/content?x=1", "openai-files"),
-    ("/v1/vector_stores/vs_1/files", None), ("/v1/batches/batch_1/output", None), ("/v1/messages/count_tokens", None),
+    ("/v1/vector_stores/vs_1/files", None), ("/v1/batches/batch_1/output", None), ("/v1/messages/count_tokens", "anthropic-count-tokens"),
 ])
 def test_api_for_path_knows_batch_and_file_paths(path, api):
     assert wire.api_for_path(path) == api

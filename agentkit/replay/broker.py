@@ -15,6 +15,8 @@ from __future__ import annotations
 import json
 import socketserver
 import threading
+import time
+from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
@@ -22,7 +24,7 @@ from typing import Any
 
 from agentkit.replay import wire
 from agentkit.replay.exchanges import inspect_request, scenario_miss, served_record
-from agentkit.replay.scenarios import Scenario, is_timeout, load_scenario, respond
+from agentkit.replay.scenarios import Scenario, delays, is_timeout, load_scenario, respond
 
 MAX_REQUEST_BYTES = 8 * 1024**2   # a request body larger than this is refused unread
 MAX_REQUESTS_PER_JOB = 400        # more than this in one job is a runaway loop: answered, not recorded
@@ -31,6 +33,16 @@ SOCKET_TIMEOUT_S = 15.0           # a connection that sends nothing for this lon
 
 # Headers the worker-side forwarder turns back into the exception a real network would raise.
 OUTCOME_HEADER = "x-course-replay"
+
+
+@dataclass
+class Pacing:
+    """A timed exchange's delays in seconds, and the served record that learns how much of a stream was taken."""
+
+    first: float
+    total: float
+    stream: bool
+    record: dict[str, Any] | None
 
 
 class ScenarioBroker:
@@ -69,25 +81,38 @@ class ScenarioBroker:
             served.append({"status": None, "outcome": "not recorded"})
         return sent, served
 
-    def answer(self, method: str, path: str, content_type: str | None, raw: bytes) -> tuple[int, dict, bytes]:
+    def answer(self, method: str, path: str, content_type: str | None, raw: bytes
+               ) -> tuple[int, dict, bytes, Pacing | None]:
         api, view, body = inspect_request(method, path, content_type, raw)
+        record = None
         with self._lock:
             scenario = self._scenario
             if scenario is None:
-                return _no_recording("No recording: no test is running (a call made after its test ended?)")
+                return (*_no_recording("No recording: no test is running (a call made after its test ended?)"), None)
             exchange = scenario.next_for(api, view) if view is not None else None
             if view is not None:
                 if len(self._sent) < MAX_REQUESTS_PER_JOB:
                     self._sent.append(sent_record(api, view, body))
-                    self._served.append(served_record(exchange, view))
+                    record = served_record(exchange, view)
+                    self._served.append(record)
                 else:
                     self._dropped += 1
         if exchange is None:
-            return _no_recording(scenario_miss(scenario, api, view, method, path))
+            return (*_no_recording(scenario_miss(scenario, api, view, method, path)), None)
+        timing = delays(scenario, exchange)
+        pacing = Pacing(*timing, stream=bool(view.stream), record=record) if timing else None
         if is_timeout(exchange):
-            return 504, {OUTCOME_HEADER: "timeout"}, b""
+            return 504, {OUTCOME_HEADER: "timeout"}, b"", pacing
         status, headers, text = respond(exchange, api, view)
-        return status, headers, text.encode()
+        if pacing and status != 200:
+            pacing.stream = False
+        return status, headers, text.encode(), pacing
+
+    def delivered(self, pacing: Pacing, events: int, of: int, closed_early: bool) -> None:
+        """How much of a paced stream the client read before it finished or hung up, as the broker saw it."""
+        if pacing.record is not None:
+            with self._lock:
+                pacing.record.update(events_delivered=events, events_total=of, closed_early=closed_early)
 
 
 def sent_record(api: str, view: wire.RequestView, body: Any) -> dict:
@@ -132,9 +157,42 @@ class _Handler(BaseHTTPRequestHandler):
             self._reply(413, {}, b"request body too large for replay")
             self.close_connection = True
             return
-        status, headers, body = self.server.broker.answer(self.command, self.path,
-                                                          self.headers.get("content-type"), raw)
+        status, headers, body, pacing = self.server.broker.answer(self.command, self.path,
+                                                                  self.headers.get("content-type"), raw)
+        if pacing is not None and pacing.stream:
+            self._stream_paced(status, headers, body, pacing)
+            return
+        if pacing is not None:
+            time.sleep(pacing.total)
         self._reply(status, headers, body)
+
+    def _stream_paced(self, status: int, headers: dict, body: bytes, pacing: Pacing) -> None:
+        """Server-sent events at their recorded pace: the first after `first` seconds, the rest spread evenly
+        up to `total`. A client that hangs up part way is noticed here, on the next event written."""
+        events = [event + b"\n\n" for event in body.split(b"\n\n") if event.strip()]
+        self.send_response_only(status, HTTPStatus(status).phrase)
+        for name, value in headers.items():
+            if name.lower() not in ("content-length", "transfer-encoding", "connection"):
+                self.send_header(name, value)
+        self.send_header("transfer-encoding", "chunked")
+        self.end_headers()
+        gap = (pacing.total - pacing.first) / max(len(events) - 1, 1)
+        written, closed_early = 0, False
+        try:
+            self.wfile.flush()
+            time.sleep(pacing.first)
+            for number, event in enumerate(events):
+                if number:
+                    time.sleep(gap)
+                self.wfile.write(b"%x\r\n%s\r\n" % (len(event), event))
+                self.wfile.flush()
+                written += 1
+            self.wfile.write(b"0\r\n\r\n")
+            self.wfile.flush()
+        except OSError:  # BrokenPipeError, ConnectionResetError: the client stopped reading and closed
+            closed_early = written < len(events)
+            self.close_connection = True
+        self.server.broker.delivered(pacing, written, len(events), closed_early)
 
     def _read_chunked(self) -> bytes | None:
         return read_chunked(self.rfile, MAX_REQUEST_BYTES)

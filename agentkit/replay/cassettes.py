@@ -5,6 +5,7 @@ import datetime
 import difflib
 import json
 import threading
+import time
 from dataclasses import dataclass
 from importlib.metadata import version
 from http import HTTPStatus
@@ -20,7 +21,7 @@ from vcr.serialize import serialize
 from agentkit.errors import NoRecordingError
 from agentkit.replay import HOW_TO_GO_LIVE, secrets, wire
 from agentkit.replay.exchanges import inspect_request, scenario_miss, served_record, summarise
-from agentkit.replay.scenarios import Scenario, is_timeout, respond
+from agentkit.replay.scenarios import Scenario, delays, is_timeout, respond
 
 IGNORED_BODY_KEYS = {"metadata", "user", "store", "service_tier"}
 
@@ -115,6 +116,9 @@ class CourseCassette(Cassette):
         if self.scenario is None:
             return super().play_response(request)
         exchange, api, view = self._pending.value
+        timing = delays(self.scenario, exchange)
+        if timing:  # in process the body arrives whole: a stream after its first token's delay, the rest after all
+            time.sleep(timing[0] if view.stream else timing[1])
         if is_timeout(exchange):
             raise httpx2.ReadTimeout(f"replayed timeout ({self.scenario.name})")
         status, headers, body = respond(exchange, api, view)

@@ -14,6 +14,11 @@ A scenario file (YAML or JSON) looks like::
         repeat: true                           # may answer any number of requests
       - when: {api: anthropic-batches, method: GET, path: {regex: "/batches/[^/]+$"}}
         response: {body: {type: message_batch, ...}}             # batch and file APIs: raw responses only
+      - when: {user: "count to ten"}
+        reply: {text: "one two three ..."}
+        timing: {first_token_ms: 420, total_ms: 1300}   # as recorded: see `delays`
+      - when: {api: anthropic-count-tokens}    # or openai-input-tokens: answered with usage.input_tokens
+        reply: {usage: {input_tokens: 57}}
       - when: {api: anthropic-batches, path: /results}
         response: {jsonl: [{custom_id: a, result: {...}}, ...]}  # JSON Lines; or body: "text" + content_type
 
@@ -21,6 +26,7 @@ A request is answered by the first exchange not yet used whose `when` holds. The
 rendered in the wire format the request asked for (Anthropic Messages, OpenAI Chat
 Completions or Responses; JSON or a server-sent-event stream), so one scenario drives both SDKs.
 Batch and file requests (wire.JOB_APIS) are answered only by exchanges whose `when` names their api.
+A top-level `pace: 0.1` replays every timing at a tenth of its recorded length.
 """
 from __future__ import annotations
 
@@ -36,6 +42,7 @@ from agentkit.replay import wire
 from agentkit.types import Reply
 
 PROVIDER_OF_API = {"anthropic-messages": "anthropic", "openai-chat": "openai", "openai-responses": "openai",
+                   "anthropic-count-tokens": "anthropic", "openai-input-tokens": "openai",
                    "anthropic-batches": "anthropic", "openai-batches": "openai", "openai-files": "openai"}
 RESPONSE_KEYS = {"status", "headers", "body", "jsonl", "content_type"}
 
@@ -47,6 +54,7 @@ class Exchange:
     error: dict[str, Any] | str | None = None
     response: dict[str, Any] | None = None
     repeat: bool = False
+    timing: dict[str, float] | None = None  # recorded {first_token_ms, total_ms}: see `delays`
     used: int = 0
 
     def describe(self) -> str:
@@ -59,6 +67,7 @@ class Scenario:
     name: str
     exchanges: list[Exchange]
     provenance: dict[str, Any]
+    pace: float = 1.0  # every recorded timing is multiplied by this (tests replay at a fraction of real time)
 
     def next_for(self, api: str, view: wire.RequestView) -> Exchange | None:
         for exchange in self.exchanges:
@@ -90,7 +99,7 @@ def load_scenario(source: str | Path | dict) -> Scenario:
         raise ValueError(f"{name}: provenance.kind must be 'authored' or 'recorded'")
     exchanges = []
     for number, raw in enumerate(data["exchanges"], start=1):
-        unknown = set(raw) - {"when", "reply", "error", "response", "repeat", "note"}
+        unknown = set(raw) - {"when", "reply", "error", "response", "repeat", "note", "timing"}
         if unknown or sum(k in raw for k in ("reply", "error", "response")) != 1:
             raise ValueError(f"{name}: exchange {number} needs exactly one of reply/error/response "
                              f"(unknown keys: {sorted(unknown)})")
@@ -107,9 +116,38 @@ def load_scenario(source: str | Path | dict) -> Scenario:
                                  "of body or jsonl")
         for pattern in _regexes(when.get("path")):
             re.compile(pattern)
-        exchanges.append(Exchange(when=when, reply=reply, error=raw.get("error"),
-                                  response=raw.get("response"), repeat=bool(raw.get("repeat"))))
-    return Scenario(name=name, exchanges=exchanges, provenance=provenance)
+        exchanges.append(Exchange(when=when, reply=reply, error=raw.get("error"), response=raw.get("response"),
+                                  repeat=bool(raw.get("repeat")), timing=_timing(raw.get("timing"), name, number)))
+    pace = data.get("pace", 1.0)
+    if isinstance(pace, bool) or not isinstance(pace, (int, float)) or not 0 <= pace <= 10:
+        raise ValueError(f"{name}: pace must be a number from 0 to 10, not {pace!r}")
+    return Scenario(name=name, exchanges=exchanges, provenance=provenance, pace=float(pace))
+
+
+MAX_TIMING_MS = 120_000
+
+
+def _timing(raw: Any, name: str, number: int) -> dict[str, float] | None:
+    if raw is None:
+        return None
+    problem = f"{name}: exchange {number}: timing is {{first_token_ms, total_ms}}, 0 <= first <= total <= " \
+              f"{MAX_TIMING_MS:,} ms"
+    if not isinstance(raw, dict) or set(raw) - {"first_token_ms", "total_ms"} or "total_ms" not in raw:
+        raise ValueError(problem)
+    total, first = raw["total_ms"], raw.get("first_token_ms", raw["total_ms"])
+    if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (first, total)) \
+            or not 0 <= first <= total <= MAX_TIMING_MS:
+        raise ValueError(problem)
+    return {"first_token_ms": float(first), "total_ms": float(total)}
+
+
+def delays(scenario: Scenario, exchange: Exchange) -> tuple[float, float] | None:
+    """(seconds to the first byte or stream event, seconds to the last) for a timed exchange, paced; else None.
+    A reply that is not streamed arrives whole after the total time."""
+    if exchange.timing is None or scenario.pace == 0:
+        return None
+    first, total = exchange.timing["first_token_ms"], exchange.timing["total_ms"]
+    return first * scenario.pace / 1000, total * scenario.pace / 1000
 
 
 def _texts(value: Any) -> list[str]:

