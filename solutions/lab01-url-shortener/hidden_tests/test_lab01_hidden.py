@@ -131,3 +131,17 @@ def test_a_taken_suggestion_is_dropped(services):
         create(app, "https://example.com/other", alias="launch-notes")
         aliases, source = checks.suggestion(suggest(app, "https://example.com/blog/2026/spring-launch-notes"))
     assert (aliases, source) == (["spring-launch", "spring-2026"], "model"), f"got {aliases}, {source!r}"
+
+
+@pytest.mark.points(2)
+@pytest.mark.hint("Wait for the model at most settings.suggest_deadline_s (asyncio.wait_for around "
+                  "asyncio.to_thread(llm.chat, ...)), then answer with the fallback; a reply that comes in time "
+                  "is used.")
+def test_a_slow_model_gets_the_fallback_in_time(services, provider):
+    with shortener(services, "slow-model", provider, deadline_s=1.0) as (_, app, _):
+        slow = suggest(app, "https://example.org/slow-page")
+        quick = suggest(app, "https://example.org/quick-page")
+    aliases, source = checks.suggestion(slow)
+    assert source == "fallback" and len(aliases) == 1, f"a reply 4 s late: got {aliases}, {source!r}"
+    assert slow["elapsed"] < 2.5, f"with a 1 s deadline the answer took {slow['elapsed']:.1f} s"
+    assert checks.suggestion(quick) == (["quick-page"], "model"), f"a reply in 0.2 s should be used: {said(quick)}"

@@ -66,8 +66,9 @@ async def suggest(llm, url: str, store: LinkStore, settings: Settings) -> dict:
     when the call fails, is slower than settings.suggest_deadline_s, or gives no usable alias."""
     ### BEGIN SOLUTION
     try:
+        # the call runs in a thread: the deadline holds even if the client blocks while it waits
         reply = await asyncio.wait_for(
-            llm.achat(user_message(url), system=SYSTEM, max_tokens=settings.suggest_max_tokens),
+            asyncio.to_thread(llm.chat, user_message(url), system=SYSTEM, max_tokens=settings.suggest_max_tokens),
             timeout=settings.suggest_deadline_s)
         aliases = usable(parse_candidates(reply.text), store, settings)
     except Exception as exc:  # noqa: BLE001 - any failure of the model gets the fallback, never a 500
