@@ -100,7 +100,8 @@ def _handler_for(provider: FakeProvider) -> type[BaseHTTPRequestHandler]:
                 return self._send(number, 401, *wire.render_error(api, 401, message))
             view = wire.read_request(api, body)
             reply = provider.replies(view, f"call_fake_{number}")
-            self._send(number, 200, *wire.render_reply(api, reply, stream=view.stream, model=reply.model or view.model))
+            self._send(number, 200, *wire.render_reply(api, reply, stream=view.stream, model=reply.model or view.model,
+                                                       stream_usage=view.stream_usage))
 
         def _send(self, number: int, status: int, headers: dict[str, str], body: str) -> None:
             data = body.encode()

@@ -9,11 +9,11 @@ and leaves out:
 - exercise solutions: `### BEGIN SOLUTION` regions (and solution cells) of notebooks are replaced with stubs and
   `### BEGIN HIDDEN TESTS` regions removed, by nbgrader's own release preprocessors; in Markdown pages both
   kinds of region are dropped;
-- the course's own tests, CI and grader benchmarks (`tests/`, `.ci/`, `benchmarks/` but for the one a lesson
-  runs): they grade the reference solutions that are left out, and say which rules the tests do not check.
+- the course's own tests, CI, grader benchmarks and upkeep scripts (`tests/`, `.ci/`, `maintenance/`,
+  `benchmarks/` but for the one a lesson runs): they grade the reference solutions that are left out, and say which rules the tests do not check.
 
-The Day 5 patterns are worked examples whose pages show their code, so `solutions/day5-production/` stays and
-the demonstration notebooks keep importing it. Every unit gets a starter: generated starters (`course starters`,
+The days' patterns are worked examples whose pages show their code, so `solutions/day*/` stays and the
+demonstration notebooks keep importing it. Every unit gets a starter: generated starters (`course starters`,
 when this repository has the generator) are written first and copied even though git ignores them.
 JupyterLab in the edition runs with the edition's `.jupyter/` on JUPYTER_CONFIG_PATH (`make start`), which turns
 off nbgrader's instructor tools and keeps the assignment list and the Validate button.
@@ -33,7 +33,7 @@ from pathlib import Path, PurePosixPath
 from autograder.check import UserError
 from autograder.units import ROOT, all_units
 
-MAINTAINERS_ONLY = ("tests", ".ci", "benchmarks")  # the course's own tests, CI and measurements of its graders
+MAINTAINERS_ONLY = ("tests", ".ci", "benchmarks", "maintenance")  # the course's own tests, CI, measurements, upkeep
 LESSON_TOOLS = ("benchmarks/semantic_cache.py",)   # ... except what a lesson page tells students to run
 INSTRUCTOR_PAGES = ("site/instructor-guide.md",)
 NEVER_COPIED = {"hidden_tests", ".git", ".venv", "venv", "__pycache__", ".ipynb_checkpoints", ".pytest_cache",
@@ -250,13 +250,13 @@ lesson, notebook, starter, visible test and recorded fixture. It leaves out:
 - the labs' reference solutions and hidden tests ({solutions});
 - the instructor guide and the "Instructor notes" boxes of the lesson pages;
 - the answers to notebook exercises (replaced by `raise NotImplementedError()`, as nbgrader releases them);
-- the course's own tests, CI and grader benchmarks (`tests/`, `.ci/`, most of `benchmarks/`), which grade
+- the course's own tests, CI, grader benchmarks and upkeep scripts (`tests/`, `.ci/`, `maintenance/`, most of `benchmarks/`), which grade
   the reference solutions;
 - nbgrader's instructor tools in JupyterLab (formgrader, create assignment, course list): `make start`
   turns them off with the Jupyter config in `.jupyter/`.
 
-The Day 5 patterns are worked examples: their reference code stays in `solutions/day5-production/`, where the
-lesson pages and notebooks use it.
+The days' patterns are worked examples: their reference code stays in `solutions/day1-foundations/` and
+`solutions/day5-production/`, where the lesson pages and notebooks use it.
 
 ## Checking your work
 

@@ -26,7 +26,7 @@ def timed(first_ms: int, total_ms: int, pace: float = 1.0) -> dict:
                            "timing": {"first_token_ms": first_ms, "total_ms": total_ms}, "repeat": True}]}
 
 
-def test_in_process_a_reply_waits_its_total_and_a_stream_its_first_token():
+def test_in_process_a_reply_waits_its_total_and_a_stream_is_paced_to_its_total():
     with replay.scenario(timed(150, 450)):
         client = anthropic.Anthropic(api_key="replay", max_retries=0)
         start = time.monotonic()
@@ -35,10 +35,32 @@ def test_in_process_a_reply_waits_its_total_and_a_stream_its_first_token():
         start = time.monotonic()
         with client.messages.stream(model="claude-haiku-4-5", max_tokens=50,
                                     messages=[{"role": "user", "content": "hi"}]) as stream:
-            next(iter(stream.text_stream))
+            pieces = iter(stream.text_stream)
+            next(pieces)
             first = time.monotonic() - start
+            rest = "".join(pieces)
+            total = time.monotonic() - start
     assert 0.45 <= whole < 1.2, whole
     assert 0.15 <= first < 0.45, first
+    assert 0.42 <= total < 1.2 and rest.startswith("two"), (total, rest)
+
+
+def test_in_process_an_async_stream_is_paced_too():
+    import asyncio
+
+    async def read() -> tuple[float, float]:
+        client = anthropic.AsyncAnthropic(api_key="replay", max_retries=0)
+        start = time.monotonic()
+        first = None
+        async with client.messages.stream(model="claude-haiku-4-5", max_tokens=50,
+                                          messages=[{"role": "user", "content": "hi"}]) as stream:
+            async for _ in stream.text_stream:
+                first = first or time.monotonic() - start
+        return first, time.monotonic() - start
+
+    with replay.scenario(timed(100, 400)):
+        first, total = asyncio.run(read())
+    assert 0.1 <= first < 0.35 and 0.38 <= total < 1.0, (first, total)
 
 
 def test_pace_scales_every_timing():

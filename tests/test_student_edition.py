@@ -1,5 +1,5 @@
 """The student edition (`course release --student OUT`), built into a temporary folder: it holds nothing students
-must not see, its pages and Jupyter config are consistent, every Day 5 notebook runs offline inside it, and
+must not see, its pages and Jupyter config are consistent, every day's notebook runs offline inside it, and
 `course check` works there on the starter and says plainly that the lab's reference is not part of it."""
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from tests.test_notebooks_offline import (NETWORK_PROBE, execute, is_solution, k
                                           nbformat, text_of)
 
 ROOT = Path(__file__).resolve().parents[1]
-DAY5_NOTEBOOKS = sorted((ROOT / "days" / "day5-production" / "notebooks").glob("*.ipynb"))
+DAY_NOTEBOOKS = sorted(ROOT.glob("days/*/notebooks/*.ipynb"))
 MARKER = re.compile(r"^[ \t]*### (BEGIN|END) (SOLUTION|HIDDEN TESTS)", re.M)  # a region's line, not prose about it
 NBGRADER_INSTRUCTOR = ("formgrader", "create-assignment", "course-list")
 NBGRADER_STUDENT = ("assignment-list", "validate-assignment")
@@ -164,8 +164,8 @@ def test_check_solution_says_the_reference_is_not_in_the_edition(edition):
 
 
 @pytest.mark.timeout(300)
-@pytest.mark.parametrize("notebook", DAY5_NOTEBOOKS, ids=lambda p: p.name)
-def test_day5_notebook_runs_offline_in_the_edition(edition, notebook, kernels, monkeypatch):
+@pytest.mark.parametrize("notebook", DAY_NOTEBOOKS, ids=lambda p: p.name)
+def test_day_notebook_runs_offline_in_the_edition(edition, notebook, kernels, monkeypatch):
     path = edition / notebook.relative_to(ROOT)
     nb = nbformat.read(path, as_version=4)
     nb.cells.append(nbformat.v4.new_code_cell("import agentkit, autograder\nprint('from', agentkit.__file__)"))

@@ -564,3 +564,21 @@ def test_batch_requests_have_a_view_with_method_and_path():
     assert (view.method, view.path, view.messages, view.system, view.stream) == ("GET", "/v1/batches/b1", [], "", False)
     chat = wire.read_request("openai-chat", {"model": GPT, "messages": []}, path="/v1/chat/completions")
     assert (chat.method, chat.path) == ("POST", "/v1/chat/completions")
+
+
+def test_chat_completions_streams_usage_only_when_asked():
+    import openai
+
+    from agentkit import replay
+
+    scenario = {"name": "usage", "provenance": {"kind": "authored", "note": "t"},
+                "exchanges": [{"reply": {"text": "a b c", "usage": {"input_tokens": 4, "output_tokens": 3}},
+                               "repeat": True}]}
+    with replay.scenario(scenario):
+        client = openai.OpenAI(api_key="replay", max_retries=0)
+        ask = dict(model="gpt-5.4-mini", messages=[{"role": "user", "content": "hi"}], stream=True)
+        plain = list(client.chat.completions.create(**ask))
+        counted = list(client.chat.completions.create(**ask, stream_options={"include_usage": True}))
+    assert all(chunk.usage is None for chunk in plain)
+    assert counted[-1].usage.prompt_tokens == 4 and counted[-1].usage.completion_tokens == 3
+    assert "".join(c.choices[0].delta.content or "" for c in plain if c.choices) == "a b c"

@@ -24,6 +24,7 @@ from agentkit.replay.exchanges import inspect_request, scenario_miss, served_rec
 from agentkit.replay.scenarios import Scenario, delays, is_timeout, respond
 
 IGNORED_BODY_KEYS = {"metadata", "user", "store", "service_tier"}
+PACED = "course_paced_events"  # a played response's (events, seconds between them), for a timed stream
 
 
 @dataclass
@@ -117,14 +118,18 @@ class CourseCassette(Cassette):
             return super().play_response(request)
         exchange, api, view = self._pending.value
         timing = delays(self.scenario, exchange)
-        if timing:  # in process the body arrives whole: a stream after its first token's delay, the rest after all
+        if timing:
             time.sleep(timing[0] if view.stream else timing[1])
         if is_timeout(exchange):
             raise httpx2.ReadTimeout(f"replayed timeout ({self.scenario.name})")
         status, headers, body = respond(exchange, api, view)
         phrase = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else "Error"
-        return {"status": {"code": status, "message": phrase},
-                "headers": {k: [v] for k, v in headers.items()}, "body": {"string": body.encode()}}
+        played = {"status": {"code": status, "message": phrase},
+                  "headers": {k: [v] for k, v in headers.items()}, "body": {"string": body.encode()}}
+        if timing and view.stream and status == 200:  # the rest of the events spread up to the total time
+            events = [event + "\n\n" for event in body.split("\n\n") if event.strip()]
+            played[PACED] = ([e.encode() for e in events], (timing[1] - timing[0]) / max(len(events) - 1, 1))
+        return played
 
     def append(self, request, response) -> None:
         super().append(request, response)
@@ -192,3 +197,51 @@ def open_scenario(scenario: Scenario):
 def recorded_provenance() -> dict[str, Any]:
     return {"kind": "recorded", "date": datetime.date.today().isoformat(),
             "sdk": {name: version(name) for name in ("anthropic", "openai")}}
+
+
+def _paced_stream_class(httpx):
+    class PacedStream(httpx.SyncByteStream, httpx.AsyncByteStream):
+        """A replayed stream's events one at a time, `gap` seconds apart, as the provider sent them."""
+
+        def __init__(self, events: list[bytes], gap: float):
+            self.events, self.gap = events, gap
+
+        def __iter__(self):
+            for number, event in enumerate(self.events):
+                if number:
+                    time.sleep(self.gap)
+                yield event
+
+        async def __aiter__(self):
+            import asyncio
+            for number, event in enumerate(self.events):
+                if number:
+                    await asyncio.sleep(self.gap)
+                yield event
+
+    return PacedStream
+
+
+def _install_paced_responses() -> None:
+    """vcrpy builds every played response from one body; a timed stream's is built from its paced events."""
+    from vcr.stubs import httpx_stubs
+
+    build = httpx_stubs._deserialize_response
+    if getattr(build, "paced", False):
+        return
+    classes = {}
+
+    def deserialize(vcr_response, httpx):
+        if PACED not in vcr_response:
+            return build(vcr_response, httpx)
+        events, gap = vcr_response[PACED]
+        stream_class = classes.setdefault(httpx, _paced_stream_class(httpx))
+        return httpx.Response(vcr_response["status"]["code"],
+                              headers=httpx_stubs._deserialize_headers(vcr_response["headers"]),
+                              stream=stream_class(events, gap))
+
+    deserialize.paced = True
+    httpx_stubs._deserialize_response = deserialize
+
+
+_install_paced_responses()

@@ -143,7 +143,8 @@ def _timing(raw: Any, name: str, number: int) -> dict[str, float] | None:
 
 def delays(scenario: Scenario, exchange: Exchange) -> tuple[float, float] | None:
     """(seconds to the first byte or stream event, seconds to the last) for a timed exchange, paced; else None.
-    A reply that is not streamed arrives whole after the total time."""
+    A reply that is not streamed arrives whole after the total time; a stream's first event after the first
+    time and the others spread evenly up to the total (in process and from the broker alike)."""
     if exchange.timing is None or scenario.pace == 0:
         return None
     first, total = exchange.timing["first_token_ms"], exchange.timing["total_ms"]
@@ -207,7 +208,8 @@ def matches(when: dict[str, Any], api: str, view: wire.RequestView) -> str | Non
 def respond(exchange: Exchange, api: str, view: wire.RequestView) -> tuple[int, dict[str, str], str]:
     """(status, headers, body) for this exchange, in `api`'s wire format. A timeout is raised by the caller."""
     if exchange.reply is not None:
-        headers, body = wire.render_reply(api, exchange.reply, stream=view.stream, model=exchange.reply.model or view.model)
+        headers, body = wire.render_reply(api, exchange.reply, stream=view.stream, model=exchange.reply.model or view.model,
+                                          stream_usage=view.stream_usage)
         return 200, headers, body
     if exchange.response is not None:
         raw = exchange.response

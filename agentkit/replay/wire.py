@@ -127,7 +127,7 @@ def _chat_usage(usage: Usage) -> dict:
                                           "accepted_prediction_tokens": 0, "rejected_prediction_tokens": 0}}
 
 
-def _chat(reply: Reply, model: str, stream: bool) -> dict | list[Event]:
+def _chat(reply: Reply, model: str, stream: bool, stream_usage: bool = True) -> dict | list[Event]:
     finish = OPENAI_FINISH[_stop(reply)]
     calls = [{"id": c.id, "type": "function", "function": {"name": c.name, "arguments": arguments}}
              for c, arguments in zip(reply.tool_calls, _arguments(reply))]
@@ -152,6 +152,9 @@ def _chat(reply: Reply, model: str, stream: bool) -> dict | list[Event]:
                                              "function": {"name": function["name"], "arguments": ""}}]}))
         chunks += [chunk({"tool_calls": [{"index": index, "function": {"arguments": piece}}]})
                    for piece in _pieces(function["arguments"])]
+    if not stream_usage:  # as the API streams without stream_options={"include_usage": True}: no usage at all
+        return [(name, {k: v for k, v in data.items() if k != "usage"}) for name, data in [*chunks, chunk({}, finish)]
+                ] + [(None, "[DONE]")]
     return [*chunks, chunk({}, finish), chunk(None, usage=_chat_usage(reply.usage)), (None, "[DONE]")]
 
 
@@ -224,7 +227,8 @@ def _sse(events: list[Event]) -> str:
     return "".join(out)
 
 
-def render_reply(api: API, reply: Reply, *, stream: bool, model: str | None = None) -> tuple[dict[str, str], str]:
+def render_reply(api: API, reply: Reply, *, stream: bool, model: str | None = None,
+                 stream_usage: bool = True) -> tuple[dict[str, str], str]:
     """(headers, body) of `reply` exactly as `api` sends it: one JSON body, or a server-sent-event stream."""
     if api in COUNT_APIS:
         counted = {"input_tokens": reply.usage.input_tokens}
@@ -232,7 +236,8 @@ def render_reply(api: API, reply: Reply, *, stream: bool, model: str | None = No
         return {"content-type": "application/json"}, json.dumps(body)
     if api not in RENDERERS:
         raise ValueError(f"{api} answers with batch or file objects, not a model reply: use a raw `response:`")
-    rendered = RENDERERS[api](reply, model or reply.model, stream)
+    rendered = RENDERERS[api](reply, model or reply.model, stream, **({"stream_usage": stream_usage}
+                                                                      if api == "openai-chat" else {}))
     if stream:
         return {"content-type": "text/event-stream"}, _sse(rendered)
     return {"content-type": "application/json"}, json.dumps(rendered, ensure_ascii=False)
@@ -268,6 +273,7 @@ class RequestView:
     tool_schemas: dict[str, dict] = field(default_factory=dict)  # each offered tool's JSON Schema for its arguments
     method: str = "POST"
     path: str = ""
+    stream_usage: bool = True  # Chat Completions streams usage only when stream_options.include_usage is set
 
 
 def _text(content: Any) -> str:
@@ -364,7 +370,8 @@ def read_request(api: API, body: dict, *, method: str = "POST", path: str = "") 
                        messages=turns, tool_names=[name for name, _ in tools],
                        tool_results=[text for role, text in turns if role == "tool"],
                        stream=bool(body.get("stream")), max_tokens=max_tokens, tool_schemas=dict(tools),
-                       method=method.upper(), path=path)
+                       method=method.upper(), path=path,
+                       stream_usage=api != "openai-chat" or bool((body.get("stream_options") or {}).get("include_usage")))
 
 
 def read_form(content_type: str, raw: bytes) -> dict:
