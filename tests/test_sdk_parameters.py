@@ -22,7 +22,7 @@ for unit in ("sampling", "tokens"):
 from sampling_params import ACCEPTS, APIS, Settings, build_request  # noqa: E402
 from token_budget import count_with_provider  # noqa: E402
 
-from agentkit.models import REGISTRY  # noqa: E402
+from agentkit.models import models  # noqa: E402
 
 ANTHROPIC = anthropic.Anthropic(api_key="signature-only")
 OPENAI = openai.OpenAI(api_key="signature-only")
@@ -32,8 +32,8 @@ METHODS = {"messages.create": ANTHROPIC.messages.create, "messages.count_tokens"
 # What the lessons' tables say each method takes, and what they say it does not have.
 LESSON_TAKES = {"messages.create": {"model", "messages", "system", "max_tokens", "stop_sequences"},
                 "messages.count_tokens": {"model", "messages", "system"},
-                "chat.completions.create": {"model", "messages", "max_completion_tokens", "temperature", "top_p",
-                                            "stop"},
+                "chat.completions.create": {"model", "messages", "max_completion_tokens", "max_tokens", "temperature",
+                                            "top_p", "stop"},
                 "responses.create": {"model", "input", "instructions", "max_output_tokens", "temperature", "top_p"},
                 "responses.input_tokens.count": {"model", "input", "instructions"}}
 LESSON_LACKS = {"messages.create": {"temperature", "top_p", "top_k"}, "responses.create": {"stop"},
@@ -56,9 +56,12 @@ def builder_keywords() -> dict[str, set[str]]:
     """Every keyword the reference builder passes, per SDK method, over every family, API and setting."""
     used: dict[str, set[str]] = {}
     full = Settings(max_tokens=100, temperature=0.5, top_p=0.9, stop=("END",))
-    models = {"claude": "claude-haiku-4-5", "openai-gpt": "gpt-4.1-mini", "openai-reasoning": "gpt-5.4-mini"}
+    served = {"claude": ("claude-haiku-4-5", None), "compatible": ("llama3.2", "openai-compatible"),
+              "openai-reasoning": ("gpt-5.4-mini", None)}
     for (family, api), system in itertools.product(ACCEPTS, ("Be brief.", None)):
-        method, kwargs = build_request(models[family], "Hi.", full, system=system, api=api, drop_unsupported=True)
+        model, provider = served[family]
+        method, kwargs = build_request(model, "Hi.", full, system=system, api=api, provider=provider,
+                                       drop_unsupported=True)
         assert method == APIS[api][1]
         used.setdefault(method, set()).update(kwargs)
     return used
@@ -129,4 +132,4 @@ def test_a_renamed_parameter_is_caught():
 def test_every_registry_model_has_a_family_the_builder_serves():
     from sampling_params import family
     served = {f for f, _ in ACCEPTS}
-    assert {family(model) for model in REGISTRY} <= served
+    assert {family(info.id) for info in models(include_deprecated=True)} <= served

@@ -25,9 +25,31 @@ if room < 1:
 return min(wanted, room, info.max_output_tokens)""",
     },
     "ex-chat-kwargs": {
-        "the deprecated max_tokens": """
+        "max_completion_tokens for every server": """
+sampling = family(model, provider) == "compatible"
+kwargs["max_completion_tokens"] = settings.max_tokens
+for name in ("temperature", "top_p"):
+    value = getattr(settings, name)
+    if value is not None and sampling:
+        kwargs[name] = value
+if settings.stop and sampling:
+    if len(settings.stop) > 4:
+        raise ValueError("at most 4 stop sequences")
+    kwargs["stop"] = list(settings.stop)""",
+        "the deprecated max_tokens for OpenAI too": """
+sampling = family(model, provider) == "compatible"
 kwargs["max_tokens"] = settings.max_tokens
-sampling = family(model) == "openai-gpt"
+for name in ("temperature", "top_p"):
+    value = getattr(settings, name)
+    if value is not None and sampling:
+        kwargs[name] = value
+if settings.stop and sampling:
+    if len(settings.stop) > 4:
+        raise ValueError("at most 4 stop sequences")
+    kwargs["stop"] = list(settings.stop)""",
+        "ignores the provider": """
+sampling = family(model) == "compatible"
+kwargs["max_tokens" if sampling else "max_completion_tokens"] = settings.max_tokens
 for name in ("temperature", "top_p"):
     value = getattr(settings, name)
     if value is not None and sampling:
@@ -37,8 +59,8 @@ if settings.stop and sampling:
         raise ValueError("at most 4 stop sequences")
     kwargs["stop"] = list(settings.stop)""",
         "temperature 0 taken as unset": """
-kwargs["max_completion_tokens"] = settings.max_tokens
-sampling = family(model) == "openai-gpt"
+sampling = family(model, provider) == "compatible"
+kwargs["max_tokens" if sampling else "max_completion_tokens"] = settings.max_tokens
 for name in ("temperature", "top_p"):
     value = getattr(settings, name)
     if value and sampling:
@@ -48,18 +70,19 @@ if settings.stop and sampling:
         raise ValueError("at most 4 stop sequences")
     kwargs["stop"] = list(settings.stop)""",
         "sends temperature to a reasoning model": """
-kwargs["max_completion_tokens"] = settings.max_tokens
+sampling = family(model, provider) == "compatible"
+kwargs["max_tokens" if sampling else "max_completion_tokens"] = settings.max_tokens
 for name in ("temperature", "top_p"):
     value = getattr(settings, name)
     if value is not None:
         kwargs[name] = value
-if settings.stop and family(model) == "openai-gpt":
+if settings.stop and sampling:
     if len(settings.stop) > 4:
         raise ValueError("at most 4 stop sequences")
     kwargs["stop"] = list(settings.stop)""",
         "truncates the stop sequences": """
-kwargs["max_completion_tokens"] = settings.max_tokens
-sampling = family(model) == "openai-gpt"
+sampling = family(model, provider) == "compatible"
+kwargs["max_tokens" if sampling else "max_completion_tokens"] = settings.max_tokens
 for name in ("temperature", "top_p"):
     value = getattr(settings, name)
     if value is not None and sampling:
@@ -67,8 +90,8 @@ for name in ("temperature", "top_p"):
 if settings.stop and sampling:
     kwargs["stop"] = list(settings.stop)[:4]""",
         "sends unset settings as None": """
-kwargs["max_completion_tokens"] = settings.max_tokens
-sampling = family(model) == "openai-gpt"
+sampling = family(model, provider) == "compatible"
+kwargs["max_tokens" if sampling else "max_completion_tokens"] = settings.max_tokens
 for name in ("temperature", "top_p"):
     if sampling:
         kwargs[name] = getattr(settings, name)

@@ -2,7 +2,9 @@
 
 `send`: the student's build_request makes (method, kwargs); this driver calls that method of a real SDK client with
 exactly those kwargs (the request goes to the grader's scenario, which records it) and normalises the reply with the
-student's finish_reason. `finish`: the driver builds a plain request itself, so finish_reason is graded on its own.
+student's finish_reason; for provider "openai-compatible" the OpenAI client points at a self-hosted server's base URL,
+as a learner's would (the grader answers there too). `finish`: the driver builds a plain request itself, so finish_reason
+is graded on its own.
 """
 from __future__ import annotations
 
@@ -12,9 +14,12 @@ FIXED = {"messages.create": lambda model, prompt: {"model": model, "max_tokens":
          "chat.completions.create": lambda model, prompt: {"model": model, "max_completion_tokens": 200,
                                                            "messages": [{"role": "user", "content": prompt}]},
          "responses.create": lambda model, prompt: {"model": model, "max_output_tokens": 200, "input": prompt}}
+# An Ollama server on a team machine. Not localhost: the grader passes requests to local hosts through to the test's
+# own services, and answers only the others from the scenario.
+SELF_HOSTED = "http://inference.internal:11434/v1"
 
 
-def sdk_method(method: str):
+def sdk_method(method: str, provider: str | None = None):
     if method not in METHODS:
         raise ValueError(f"build_request named the method {method!r}; expected one of {sorted(METHODS)}")
     if METHODS[method] == "anthropic":
@@ -22,7 +27,8 @@ def sdk_method(method: str):
         target = anthropic.Anthropic(api_key="replay-mode-no-key", max_retries=0)
     else:
         import openai
-        target = openai.OpenAI(api_key="replay-mode-no-key", max_retries=0)
+        server = SELF_HOSTED if provider == "openai-compatible" else None
+        target = openai.OpenAI(api_key="replay-mode-no-key", base_url=server, max_retries=0)
     for name in method.split("."):
         target = getattr(target, name)
     return target
@@ -43,12 +49,12 @@ def normalised(submission, response) -> dict:
 
 
 def send(submission, model: str, prompt: str, settings: dict, system: str | None = None, api: str | None = None,
-         drop_unsupported: bool = False) -> dict:
+         provider: str | None = None, drop_unsupported: bool = False) -> dict:
     try:
         chosen = submission.Settings(**{**settings, "stop": tuple(settings.get("stop", ()))})
-        method, kwargs = submission.build_request(model, prompt, chosen, system=system, api=api,
+        method, kwargs = submission.build_request(model, prompt, chosen, system=system, api=api, provider=provider,
                                                   drop_unsupported=drop_unsupported)
-        call = sdk_method(method)
+        call = sdk_method(method, provider)
     except Exception as exc:  # noqa: BLE001 - what was raised is the behaviour under test
         return failure(exc, submission)
     try:

@@ -4,10 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from agentkit.models import model_info
-from sampling_params.families import ACCEPTS, APIS, CHAT, MESSAGES, RESPONSES, UnsupportedParameter, family
+from sampling_params.families import ACCEPTS, APIS, CHAT, MESSAGES, RESPONSES, SERVES, UnsupportedParameter, family
 
-MAX_CHAT_STOPS = 4  # Chat Completions: "Up to 4 sequences"
-DEFAULT_API = {"anthropic": MESSAGES, "openai": RESPONSES}
+MAX_CHAT_STOPS = 4  # the Chat Completions reference: "Up to 4 sequences"
 
 
 @dataclass(frozen=True)
@@ -31,21 +30,25 @@ def prompt_kwargs(api: str, prompt: str, system: str | None) -> dict:
 
 
 def build_request(model: str, prompt: str, settings: Settings, *, system: str | None = None, api: str | None = None,
-                  drop_unsupported: bool = False) -> tuple[str, dict]:
+                  provider: str | None = None, drop_unsupported: bool = False) -> tuple[str, dict]:
     """(SDK method, kwargs) for `model`: "messages.create", "chat.completions.create" or "responses.create", and
-    every keyword argument to call it with. `api` defaults to Messages for Claude and Responses for OpenAI; an API of
-    another provider is a ValueError. A setting the family does not accept there raises UnsupportedParameter, or is
-    left out with drop_unsupported=True. More stop sequences than Chat Completions takes is a ValueError."""
+    every keyword argument to call it with. `provider` is None (the registry's provider for the model) or
+    "openai-compatible" (any model id, on an OpenAI-compatible server). `api` defaults to Messages for Claude,
+    Responses for OpenAI and Chat Completions for a compatible server; an API that does not serve the provider
+    (SERVES) is a ValueError. A setting the family does not accept there raises UnsupportedParameter, or is left out
+    with drop_unsupported=True. More stop sequences than Chat Completions takes is a ValueError."""
     ### BEGIN SOLUTION
-    provider = model_info(model).provider
-    api = api or DEFAULT_API[provider]
-    if APIS.get(api, (None,))[0] != provider:
-        raise ValueError(f"{model} is a {provider} model: use one of "
-                         f"{[name for name, (owner, _) in APIS.items() if owner == provider]}, not {api!r}")
+    provider = provider or model_info(model).provider
+    if provider not in SERVES:
+        raise ValueError(f"unknown provider {provider!r}; use one of {sorted(SERVES)}")
+    api = api or SERVES[provider][0]
+    if api not in SERVES[provider]:
+        raise ValueError(f"{model} is served by {provider}: use one of {list(SERVES[provider])}, not {api!r}")
+    kind = family(model, provider)
+    accepted = ACCEPTS[(kind, api)]
     kwargs = {"model": model, **prompt_kwargs(api, prompt, system)}
-    accepted = ACCEPTS[(family(model), api)]
-    kwargs[{MESSAGES: "max_tokens", CHAT: "max_completion_tokens", RESPONSES: "max_output_tokens"}[api]] = \
-        settings.max_tokens
+    limit = {MESSAGES: "max_tokens", CHAT: "max_completion_tokens", RESPONSES: "max_output_tokens"}[api]
+    kwargs["max_tokens" if kind == "compatible" else limit] = settings.max_tokens
     wanted = {"temperature": settings.temperature, "top_p": settings.top_p, "stop": list(settings.stop) or None}
     for name, value in wanted.items():
         if value is None:
@@ -53,7 +56,7 @@ def build_request(model: str, prompt: str, settings: Settings, *, system: str | 
         if name not in accepted:
             if drop_unsupported:
                 continue
-            raise UnsupportedParameter(name, model, api)
+            raise UnsupportedParameter(name, model, api, provider)
         if name == "stop":
             if api == CHAT and len(value) > MAX_CHAT_STOPS:
                 raise ValueError(f"Chat Completions takes at most {MAX_CHAT_STOPS} stop sequences; "

@@ -4,7 +4,8 @@ exactly those arguments, and the grader records what reached the provider (`trac
 finish_reason is graded on replies that stopped for each reason, in all three APIs' wire formats."""
 import pytest
 
-HAIKU, MINI, GPT41 = "claude-haiku-4-5", "gpt-5.4-mini", "gpt-4.1-mini"
+HAIKU, MINI = "claude-haiku-4-5", "gpt-5.4-mini"
+LOCAL, COMPATIBLE = "llama3.2", "openai-compatible"  # a local server's model: not in the registry
 PROMPT, SYSTEM = "Explain tokens in one sentence.", "You are a concise tutor."
 SAMPLING_KEYS = {"temperature", "top_p", "top_k", "stop", "stop_sequences"}
 MAX_KEYS = {"max_tokens", "max_completion_tokens", "max_output_tokens"}
@@ -12,9 +13,10 @@ METHOD = {"anthropic-messages": "messages.create", "openai-chat": "chat.completi
           "openai-responses": "responses.create"}
 
 
-def send(run, model, settings, *, api=None, drop=False, scenario="one-answer", prompt=PROMPT, system=SYSTEM):
+def send(run, model, settings, *, api=None, provider=None, drop=False, scenario="one-answer", prompt=PROMPT,
+         system=SYSTEM):
     return run(scenario, "send", model=model, prompt=prompt, settings=settings, system=system, api=api,
-               drop_unsupported=drop)
+               provider=provider, drop_unsupported=drop)
 
 
 def body(trace: dict, api: str) -> dict:
@@ -67,24 +69,27 @@ def test_claude_refuses_or_drops_temperature_and_top_p(run):
 
 
 @pytest.mark.points(3)
-@pytest.mark.hint("Chat Completions: the output limit is `max_completion_tokens` (`max_tokens` is deprecated and "
-                  "refused by reasoning models); gpt-4.1 takes temperature, top_p and `stop` (a list, at most 4: "
-                  "more is a ValueError, not something to drop).")
-def test_chat_completions_names_and_the_four_stop_limit(run):
-    settings = {"max_tokens": 256, "temperature": 0.3, "top_p": 0.8, "stop": ["###", "END"]}
-    sent = body(send(run, GPT41, settings, api="openai-chat"), "openai-chat")
-    assert sent.get("max_completion_tokens") == 256 and "max_tokens" not in sent, \
-        f"output limit sent as {sorted(MAX_KEYS & set(sent))}: use max_completion_tokens"
-    assert (sent.get("temperature"), sent.get("top_p"), sent.get("stop")) == (0.3, 0.8, ["###", "END"]), \
-        f"sampling sent: {({k: sent[k] for k in SAMPLING_KEYS & set(sent)})}"
-    assert sent["messages"][0] == {"role": "system", "content": SYSTEM}
+@pytest.mark.hint("A model on an OpenAI-compatible server (provider='openai-compatible', family 'compatible') goes "
+                  "through Chat Completions by default. Its output limit is `max_tokens`, not max_completion_tokens "
+                  "(Ollama does not document that name); it takes temperature, top_p (0.0 is a value, not 'unset') "
+                  "and `stop` (a list, at most 4: more is a ValueError naming 4, not something to drop).")
+def test_compatible_server_takes_sampling_settings_through_chat(run):
+    settings = {"max_tokens": 256, "temperature": 0.0, "top_p": 0.8, "stop": ["###", "END"]}
+    sent = body(send(run, LOCAL, settings, provider=COMPATIBLE), "openai-chat")
+    assert sent.get("max_tokens") == 256 and "max_completion_tokens" not in sent, \
+        f"output limit sent as {sorted(MAX_KEYS & set(sent))}: a compatible server takes max_tokens"
+    assert (sent.get("temperature"), sent.get("top_p"), sent.get("stop")) == (0.0, 0.8, ["###", "END"]), \
+        f"sampling sent: {({k: sent[k] for k in SAMPLING_KEYS & set(sent)})} (temperature 0.0 is a value)"
+    assert sent["messages"][0] == {"role": "system", "content": SYSTEM} and sent.get("model") == LOCAL
     for drop in (False, True):
-        trace = send(run, GPT41, {"max_tokens": 256, "stop": ["a", "b", "c", "d", "e"]}, api="openai-chat", drop=drop)
+        trace = send(run, LOCAL, {"max_tokens": 256, "stop": ["a", "b", "c", "d", "e"]}, api="openai-chat",
+                     provider=COMPATIBLE, drop=drop)
         result = trace["result"]
         assert result.get("raised") in ("ValueError", "UnsupportedParameter") and not trace["sent"], \
             f"five stop sequences on Chat Completions (drop_unsupported={drop}): {result}"
         assert "4" in result["message"], f"name the limit of 4: {result['message']!r}"
-    sent = body(send(run, GPT41, {"max_tokens": 256, "stop": ["a", "b", "c", "d"]}, api="openai-chat"), "openai-chat")
+    sent = body(send(run, LOCAL, {"max_tokens": 256, "stop": ["a", "b", "c", "d"]}, api="openai-chat",
+                     provider=COMPATIBLE), "openai-chat")
     assert sent.get("stop") == ["a", "b", "c", "d"], "four stop sequences are allowed"
 
 
@@ -111,30 +116,34 @@ def test_reasoning_family_takes_no_sampling_settings(run):
 @pytest.mark.points(3)
 @pytest.mark.hint("Responses (the default API for an OpenAI model): the output limit is `max_output_tokens`, the "
                   "system prompt is `instructions`; it has no stop parameter at all, so stop sequences are "
-                  "UnsupportedParameter (or dropped), even for gpt-4.1, which takes temperature and top_p there.")
+                  "UnsupportedParameter naming stop and the family (or dropped, keeping the rest).")
 def test_responses_names_and_no_stop_sequences(run):
-    sent = body(send(run, GPT41, {"max_tokens": 128, "temperature": 0.7, "top_p": 0.95}), "openai-responses")
-    assert sent.get("max_output_tokens") == 128 and not MAX_KEYS - {"max_output_tokens"} & set(sent), \
+    sent = body(send(run, MINI, {"max_tokens": 128}), "openai-responses")
+    assert sent.get("max_output_tokens") == 128 and not (MAX_KEYS - {"max_output_tokens"}) & set(sent), \
         f"output limit sent as {sorted(MAX_KEYS & set(sent))}"
-    assert (sent.get("temperature"), sent.get("top_p")) == (0.7, 0.95)
-    assert sent.get("instructions") == SYSTEM
-    result = refused(send(run, GPT41, {"max_tokens": 128, "stop": ["END"]}), "stop")
-    assert result["parameter"] == "stop" and "stop" in result["message"] and "openai-gpt" in result["message"]
-    sent = body(send(run, GPT41, {"max_tokens": 128, "stop": ["END"], "temperature": 0.0}, drop=True),
-                "openai-responses")
-    assert "stop" not in sent and sent.get("temperature") == 0.0, \
-        "drop stop, keep temperature 0.0 (zero is a value, not 'unset')"
-    sent = body(send(run, MINI, {"max_tokens": 64}), "openai-responses")
-    assert sent.get("max_output_tokens") == 64 and not SAMPLING_KEYS & set(sent)
+    assert sent.get("instructions") == SYSTEM and sent.get("model") == MINI
+    assert not SAMPLING_KEYS & set(sent), f"nothing set but max_tokens, yet sent {sorted(SAMPLING_KEYS & set(sent))}"
+    result = refused(send(run, MINI, {"max_tokens": 128, "stop": ["END"]}), "stop")
+    assert result["parameter"] == "stop" and "stop" in result["message"] and "openai-reasoning" in result["message"]
+    sent = body(send(run, MINI, {"max_tokens": 128, "stop": ["END"]}, drop=True), "openai-responses")
+    assert "stop" not in sent and sent.get("max_output_tokens") == 128 and sent.get("instructions") == SYSTEM, \
+        "drop_unsupported leaves out stop and keeps the rest"
 
 
 @pytest.mark.points(1)
-@pytest.mark.hint("An api of the other provider (a Claude model through openai-chat) is a ValueError, and nothing "
-                  "is sent.")
+@pytest.mark.hint("An api that does not serve the model's provider (a Claude model through openai-chat; a compatible "
+                  "server's model through openai-responses: SERVES lists Chat Completions only) is a ValueError, and "
+                  "nothing is sent. A model id the registry does not list is UnknownModelError unless "
+                  "provider='openai-compatible' says a compatible server serves it.")
 def test_api_must_belong_to_the_models_provider(run):
-    for model, api in ((HAIKU, "openai-chat"), (MINI, "anthropic-messages")):
-        trace = send(run, model, {"max_tokens": 100}, api=api)
-        assert trace["result"].get("raised") == "ValueError" and not trace["sent"], f"{model} via {api}: {trace['result']}"
+    for model, api, provider in ((HAIKU, "openai-chat", None), (MINI, "anthropic-messages", None),
+                                 (LOCAL, "openai-responses", COMPATIBLE)):
+        trace = send(run, model, {"max_tokens": 100}, api=api, provider=provider)
+        assert trace["result"].get("raised") == "ValueError" and not trace["sent"], \
+            f"{model} via {api}: {trace['result']}"
+    trace = send(run, LOCAL, {"max_tokens": 100})
+    assert trace["result"].get("raised") == "UnknownModelError" and not trace["sent"], \
+        f"{LOCAL} with no provider is not a registry model: {trace['result']}"
 
 
 REASONS = [("finish your thought", "end"), ("write a long essay", "max_tokens"),
@@ -171,7 +180,7 @@ def test_finish_reasons_from_anthropic(run):
                   "reports a stop sequence as 'stop', so it normalises to end: the reply cannot tell them apart.")
 def test_finish_reasons_from_chat_completions(run):
     cases = [(p, "end" if r == "stop_sequence" else r) for p, r in REASONS] + [("fill the refusal field", "refusal")]
-    got = finishes(run, "chat.completions.create", GPT41, cases)
+    got = finishes(run, "chat.completions.create", MINI, cases)
     assert got == [reason for _, reason in cases], list(zip([p for p, _ in cases], got))
 
 

