@@ -1,7 +1,7 @@
 """Personas graded tests. Each runs your `personas` package in its own process through ../driver.py. The model
 calls are answered by review.yaml, whose replies are authored (see its header); the tests read what your code sent
 (from the grader's side of the replay), in both providers' wire formats, and what your parser made of the replies.
-The sample material is ../fixtures/material.yaml."""
+The sample material is ../material.yaml."""
 import re
 from pathlib import Path
 
@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 NO_LLM = {"name": "no-llm", "provenance": {"kind": "authored", "note": "parsing calls no model"}, "exchanges": []}
-MATERIAL = yaml.safe_load((Path(__file__).parents[1] / "fixtures" / "material.yaml").read_text())
+MATERIAL = yaml.safe_load((Path(__file__).parents[1] / "material.yaml").read_text())
 BILLING = ["file", "src/billing.py", MATERIAL["billing_py"]]
 DIFF = ["diff", "billing-timeout.diff", MATERIAL["billing_diff"]]
 LOG = ["log", "payments-eu-west 2026-03-03", MATERIAL["charge_log"]]
