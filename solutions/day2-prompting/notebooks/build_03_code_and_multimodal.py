@@ -94,7 +94,7 @@ def new_lines(diff):
 """, grade_id="d2-03-new-lines", solution=True, locked=False)
 code("ex-new-lines-check", """
 two_hunks = ("--- a/m.py\\n+++ b/m.py\\n@@ -1,3 +1,3 @@\\n import os\\n-x = 1\\n+x = 2\\n y = 3\\n"
-             "@@ -20,3 +20,4 @@\\n a = 1\\n-b = 2\\n+b = 3\\n+c = 4\\n d = 5\\n")
+             "@@ -18,3 +20,4 @@\\n a = 1\\n-b = 2\\n+b = 3\\n+c = 4\\n d = 5\\n")
 got = new_lines(two_hunks)
 assert got == {1: "import os", 2: "x = 2", 3: "y = 3", 20: "a = 1", 21: "b = 3", 22: "c = 4", 23: "d = 5"}, got
 shown = new_lines(DIFF)
