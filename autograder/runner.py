@@ -10,6 +10,7 @@ import subprocess
 import sys
 import sysconfig
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -239,6 +240,46 @@ class RefusedRunner:
         pass
 
 
+class InProcessBroker:
+    """The scenario broker's part when jobs run in this process. A recording of served apps (autograder.service_session)
+    begins it and keeps it until it ends: the app's model calls come from its server's threads between jobs, so one
+    scenario stays open and answers, and records, all of them."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._context = None
+        self._cassette = None
+
+    @property
+    def recording(self) -> bool:
+        return self._context is not None
+
+    def begin(self, scenario) -> None:
+        from agentkit.replay import _tracked
+        from agentkit.replay.cassettes import open_scenario
+        from agentkit.replay.scenarios import Scenario, load_scenario
+        from autograder.service_session import APP_HOST
+
+        loaded = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
+        # the grader's own requests to the served app pass through; only the app's model calls are answered
+        self._context = _tracked(open_scenario(loaded, ignore_hosts=[APP_HOST]))
+        self._cassette = self._context.__enter__()
+
+    @property
+    def _sent(self) -> list[dict]:
+        from agentkit.replay.broker import sent_record
+
+        return [sent_record(s.api, s.view, s.body) for s in list(self._cassette.sent)] if self._cassette else []
+
+    def end(self) -> tuple[list, list]:
+        if self._context is None:
+            return [], []
+        sent, served = self._sent, list(self._cassette.served)
+        context, self._context, self._cassette = self._context, None, None
+        context.__exit__(None, None, None)
+        return sent, served
+
+
 class InProcessRunner:
     """Runs jobs on a module already in this process (a notebook kernel's code under nbgrader). No isolation:
     nbgrader's own kernel and timeout are the limits."""
@@ -248,6 +289,7 @@ class InProcessRunner:
     def __init__(self, module, driver: Path):
         from autograder.worker import load_driver
         self.module, self.driver = module, load_driver(str(driver))
+        self._held = self.broker = InProcessBroker()
 
     def run(self, scenario: dict, entry: str, **kwargs) -> dict:
         from agentkit import replay
@@ -256,6 +298,10 @@ class InProcessRunner:
 
         job = {"entry": entry, "kwargs": json.loads(json.dumps(kwargs, default=str))}
         where = Path(getattr(self.module, "__file__", None) or "/nonexistent")
+        if self._held.recording:  # a served app's recording answers this job too, and keeps what it sent
+            trace = run_job(job, lambda: self.module, self.driver, where)
+            trace.pop("id", None)
+            return {**trace, "sent": [], "served": []}
         with replay.scenario(json.loads(json.dumps(scenario, default=str))) as cassette:
             trace = run_job(job, lambda: self.module, self.driver, where)
         trace.pop("id", None)

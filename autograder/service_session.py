@@ -29,6 +29,7 @@ import httpx
 from agentkit.replay.scenarios import load_scenario
 from autograder.service_fakes import GRADER_HEADER, RecordingServer
 
+APP_HOST = "app.local"        # the Host of the grader's requests to a served app
 MAX_RESPONSE_BYTES = 1024**2  # of one answer from the app; a longer one is cut off and reported
 RESPONSE_DEADLINE_S = 15.0    # for one whole answer, however slowly it drips
 
@@ -37,7 +38,7 @@ class AppClient:
     """HTTP to a served app over its unix socket. Each answer comes back as plain data: status, headers, JSON (if
     it is JSON), the start of its text, how long it took, or the error that stopped it."""
 
-    def __init__(self, socket_path: str | Path, host: str = "app.local"):
+    def __init__(self, socket_path: str | Path, host: str = APP_HOST):
         # Each request on a connection of its own: an app that closes one after an error must not fail the next
         # request, and a test sees at once when new connections are refused.
         transport = httpx.HTTPTransport(uds=str(socket_path), limits=httpx.Limits(max_keepalive_connections=0))

@@ -38,6 +38,7 @@ METHODS: dict[str, tuple[str, str]] = {
     "embeddings.create": ("openai", "embeddings.create"),
 }
 NOT_THESE = ("threads.messages.", "beta.messages.")  # other APIs whose chains end the same way
+ON_PURPOSE = "wrong on purpose"  # on a call's lines: a lesson showing the error a wrong parameter gives
 
 
 @dataclass(frozen=True)
@@ -139,6 +140,7 @@ def _keys_of(scope: ast.AST) -> _DictKeys:
 def calls_in(source: str, where: str) -> list[TaughtCall]:
     """Every SDK method call in `source` (one module, cell or code block), with its keywords resolved."""
     tree = ast.parse(source)
+    lines = source.splitlines()
     returned = {f.name: _keys_of(f).returned for f in ast.walk(tree)
                 if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))}
     scopes = [tree, *(f for f in ast.walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)))]
@@ -150,7 +152,7 @@ def calls_in(source: str, where: str) -> list[TaughtCall]:
                 continue
             chain = dotted(node.func)
             method = match_method(chain) if chain else None
-            if method is None:
+            if method is None or any(ON_PURPOSE in line for line in lines[node.lineno - 1:node.end_lineno]):
                 continue
             keywords, literals = set(), []
             for keyword in node.keywords:

@@ -58,10 +58,11 @@ def main() -> int:
         if before == after:
             print("the lock already holds the newest releases: nothing to check")
             return 0
-        tests = run(str(python), "-m", "pytest", "-q", "-p", "no:cacheprovider", "-rfE", "--tb=no",
+        tests = run(str(python), "-m", "pytest", "-q", "-p", "no:cacheprovider", "-rfE", "--tb=line",
                     *CHECKS, cwd=ROOT, env={"PYTHONPATH": str(ROOT), "PATH": str(home / "bin"),
                                              "HOME": str(home)})
-        failures = [line for line in tests.stdout.splitlines() if line.startswith(("FAILED", "ERROR"))]
+        failures = [line for line in tests.stdout.splitlines()
+                    if line.startswith(("FAILED", "ERROR", "E   ")) or (line.startswith("/") and "Error" in line)]
         print(tests.stdout.strip().splitlines()[-1] if tests.stdout.strip() else tests.stderr[-2000:])
         for line in failures:
             print(f"  would break: {line}")

@@ -103,3 +103,30 @@ def test_names_cannot_collide_script_or_formula(tmp_path):
         assert (out / href).is_file(), f"the report links to {href}, which it did not write"
     for slot in (r["folder"] for r in rows.values()):
         assert not list((out / slot).glob("*.log")), "pytest's log (hidden tests' source) is for instructors only"
+
+
+@pytest.mark.timeout(600)
+@pytest.mark.skipif(not sandbox_available(), reason="bubblewrap is not installed (make setup installs it as root)")
+def test_grade_a_served_app_lab_in_the_sandbox(tmp_path):
+    """Lab 01 serves an app: the package and the filled notebook score full marks sandboxed, hidden tests included;
+    the generated starter and the released notebook score 0."""
+    from autograder import nbbuild, starters
+    from autograder.units import find_unit
+
+    unit = find_unit("lab01")
+    folder = tmp_path / "in"
+    shutil.copytree(unit.solution, folder / "package", ignore=shutil.ignore_patterns("hidden_tests", "*.ipynb"))
+    if not unit.starter.exists():
+        starters.main(["lab01"])
+    shutil.copytree(unit.starter, folder / "starter")
+    import nbformat
+    nbformat.write(nbbuild.build_source(unit), folder / "notebook.ipynb")
+    shutil.copyfile(unit.path / "lab01.ipynb", folder / "released.ipynb")
+    result = subprocess.run([sys.executable, "-m", "autograder.cli", "grade", "lab01", str(folder),
+                             "--out", str(tmp_path / "out"), "--jobs", "1"], capture_output=True, text=True,
+                            timeout=600, cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    results = {p.parent.name: json.loads(p.read_text()) for p in (tmp_path / "out").glob("*/results.json")}
+    scores = {name: r["score"] for name, r in results.items()}
+    assert scores == {"package": 100.0, "notebook.ipynb": 100.0, "starter": 0.0, "released.ipynb": 0.0}, scores
+    assert "bubblewrap sandbox" in results["package"]["output"]

@@ -158,3 +158,22 @@ def test_token_counting_endpoints_are_answered_from_usage_on_both_sdks():
     assert [(s.api, s.view.system, s.view.messages[-1]) for s in cassette.sent] == [
         ("anthropic-count-tokens", "Be terse.", ("user", "hello there")),
         ("openai-input-tokens", "Be terse.", ("user", "hello there"))]
+
+
+def test_in_process_a_slow_reply_does_not_block_the_event_loop():
+    """An async client awaiting a timed reply yields to the loop, so a deadline around it fires on time."""
+    import asyncio
+
+    async def ask() -> str:
+        client = openai.AsyncOpenAI(api_key="replay", max_retries=0)
+        try:
+            await asyncio.wait_for(client.chat.completions.create(
+                model="gpt-5.4-mini", messages=[{"role": "user", "content": "hi"}]), timeout=0.2)
+        except asyncio.TimeoutError:
+            return "deadline"
+        return "answered"
+
+    with replay.scenario(timed(1500, 3000)):
+        start = time.monotonic()
+        outcome = asyncio.run(ask())
+    assert outcome == "deadline" and time.monotonic() - start < 1.0

@@ -90,3 +90,8 @@ def test_a_literal_value_the_sdk_no_longer_allows_fails_the_check():
     problems = [p for c in calls_in(code, "nb#cell1") for p in problems_with(c)]
     assert problems and "truncation='sometimes'" in problems[0] and "'auto'" in problems[0], problems
     assert not [p for c in calls_in(code.replace("sometimes", "auto"), "x") for p in problems_with(c)]
+
+
+def test_a_call_that_shows_an_error_on_purpose_is_not_checked():
+    code = "client.messages.create(model='x', max_tokens=5, temperature=0.2)  # wrong on purpose: TypeError\n"
+    assert calls_in(code, "lesson.md") == []

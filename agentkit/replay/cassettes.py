@@ -24,7 +24,7 @@ from agentkit.replay.exchanges import inspect_request, scenario_miss, served_rec
 from agentkit.replay.scenarios import Scenario, delays, is_timeout, respond
 
 IGNORED_BODY_KEYS = {"metadata", "user", "store", "service_tier"}
-PACED = "course_paced_events"  # a played response's (events, seconds between them), for a timed stream
+PACED = "course_paced_events"  # a timed response's (events, seconds to the first, seconds between the others)
 
 
 @dataclass
@@ -95,6 +95,8 @@ class CourseCassette(Cassette):
                                request.body)
 
     def can_play_response_for(self, request) -> bool:
+        if self._before_record_request(request) is None:  # an ignored host (a served app the grader calls)
+            return False
         api, view, body = self._inspect(request)
         with self._lock:
             if view is not None:
@@ -118,17 +120,18 @@ class CourseCassette(Cassette):
             return super().play_response(request)
         exchange, api, view = self._pending.value
         timing = delays(self.scenario, exchange)
-        if timing:
-            time.sleep(timing[0] if view.stream else timing[1])
         if is_timeout(exchange):
             raise httpx2.ReadTimeout(f"replayed timeout ({self.scenario.name})")
         status, headers, body = respond(exchange, api, view)
         phrase = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else "Error"
         played = {"status": {"code": status, "message": phrase},
                   "headers": {k: [v] for k, v in headers.items()}, "body": {"string": body.encode()}}
-        if timing and view.stream and status == 200:  # the rest of the events spread up to the total time
-            events = [event + "\n\n" for event in body.split("\n\n") if event.strip()]
-            played[PACED] = ([e.encode() for e in events], (timing[1] - timing[0]) / max(len(events) - 1, 1))
+        if timing:  # waited while the body is read, so that an async client's event loop is not blocked
+            if view.stream and status == 200:  # the first event after its time, the rest spread up to the total
+                events = [event.encode() + b"\n\n" for event in body.split("\n\n") if event.strip()]
+                played[PACED] = (events, timing[0], (timing[1] - timing[0]) / max(len(events) - 1, 1))
+            else:
+                played[PACED] = ([body.encode()], timing[1], 0.0)
         return played
 
     def append(self, request, response) -> None:
@@ -187,9 +190,10 @@ def open_cassette(path: str | Path, *, record: bool = False, provenance: dict | 
     return cls.use(**options)
 
 
-def open_scenario(scenario: Scenario):
+def open_scenario(scenario: Scenario, ignore_hosts: list[str] = ()):
     config = _vcr_config(False)
-    options = config.get_merged_config(path=scenario.name, persister=ScenarioPersister, match_on=["method"])
+    options = config.get_merged_config(path=scenario.name, persister=ScenarioPersister, match_on=["method"],
+                                       ignore_hosts=list(ignore_hosts))
     cls = type("ScenarioCassette", (CourseCassette,), {"scenario": scenario})
     return cls.use(**options)
 
@@ -201,22 +205,20 @@ def recorded_provenance() -> dict[str, Any]:
 
 def _paced_stream_class(httpx):
     class PacedStream(httpx.SyncByteStream, httpx.AsyncByteStream):
-        """A replayed stream's events one at a time, `gap` seconds apart, as the provider sent them."""
+        """A replayed body's events one at a time: the first after `first` seconds, the others `gap` apart."""
 
-        def __init__(self, events: list[bytes], gap: float):
-            self.events, self.gap = events, gap
+        def __init__(self, events: list[bytes], first: float, gap: float):
+            self.events, self.first, self.gap = events, first, gap
 
         def __iter__(self):
             for number, event in enumerate(self.events):
-                if number:
-                    time.sleep(self.gap)
+                time.sleep(self.gap if number else self.first)
                 yield event
 
         async def __aiter__(self):
             import asyncio
             for number, event in enumerate(self.events):
-                if number:
-                    await asyncio.sleep(self.gap)
+                await asyncio.sleep(self.gap if number else self.first)
                 yield event
 
     return PacedStream
@@ -234,11 +236,11 @@ def _install_paced_responses() -> None:
     def deserialize(vcr_response, httpx):
         if PACED not in vcr_response:
             return build(vcr_response, httpx)
-        events, gap = vcr_response[PACED]
+        events, first, gap = vcr_response[PACED]
         stream_class = classes.setdefault(httpx, _paced_stream_class(httpx))
         return httpx.Response(vcr_response["status"]["code"],
                               headers=httpx_stubs._deserialize_headers(vcr_response["headers"]),
-                              stream=stream_class(events, gap))
+                              stream=stream_class(events, first, gap))
 
     deserialize.paced = True
     httpx_stubs._deserialize_response = deserialize

@@ -1,0 +1,65 @@
+"""What the graders call, in the submission's process: serve the student's `shortener` app on the unix socket the
+test names until the test stops it, and hand back plain data only.
+
+The tests, in the grading process, send the app HTTP requests (many at once, for the races) and judge the answers
+they receive. The app's model calls for /suggest-alias are answered from the test's scenario by the grader's
+broker, which also records them. Nothing returned here is evidence of what the app did.
+"""
+from __future__ import annotations
+
+import threading
+import time
+
+import agentkit
+from autograder import local_service
+
+GATHER_S = 0.5  # how long a gathered alias waits for the other requests of its race
+
+
+class ScriptedAliases:
+    """`new_alias` for create_app: the given aliases in order, then fresh ones ("auto-1", "auto-2", ...).
+    The first `gather` calls each wait (at most GATHER_S) until all `gather` have been made, so that creates
+    sent at once hold their candidate alias at the same moment: the race the UNIQUE constraint must settle.
+    Code that serialises its creates only waits a little longer; it is not wrong."""
+
+    def __init__(self, aliases: list[str], gather: int = 0):
+        self.aliases, self.gather = list(aliases), gather
+        self.calls = 0
+        self.lock = threading.Lock()
+        self.all_arrived = threading.Event()
+
+    def __call__(self) -> str:
+        with self.lock:
+            self.calls += 1
+            number = self.calls
+            alias = self.aliases[number - 1] if number <= len(self.aliases) else f"auto-{number - len(self.aliases)}"
+            if number >= self.gather:
+                self.all_arrived.set()
+        if number <= self.gather:
+            self.all_arrived.wait(GATHER_S)
+        return alias
+
+
+def start(submission, socket: str, provider: str, database: str, public_host: str = "sho.rt",
+          blocklist: list | None = None, deadline_s: float | None = None, max_tokens: int | None = None,
+          aliases: list | None = None, gather: int = 0) -> dict:
+    """One app on `socket` over the SQLite file `database`; aliases, if given, script its generated aliases."""
+    options = {"database": database, "public_host": public_host, "blocklist": tuple(blocklist or ())}
+    if deadline_s is not None:
+        options["suggest_deadline_s"] = deadline_s
+    if max_tokens is not None:
+        options["suggest_max_tokens"] = max_tokens
+    settings = submission.Settings(**options)
+    extra = {"new_alias": ScriptedAliases(aliases, gather)} if aliases is not None else {}
+    app = submission.create_app(settings, agentkit.Client(provider), **extra)
+    local_service.serve(app, socket)
+    return {"serving": True}
+
+
+def settle(submission, timeout: float = 10.0) -> dict:
+    return {"idle": True}  # the app does no background work
+
+
+def stop(submission) -> dict:
+    local_service.stop_all()
+    return {"stopped": time.time()}

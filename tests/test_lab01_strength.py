@@ -1,0 +1,91 @@
+"""Lab 01's tests are strong and fair: a submission that breaks one contract rule loses points, and a correct
+submission built differently from the reference scores full marks.
+
+Each submission is a copy of the reference package with one edit; all are graded, visible and hidden tests.
+"""
+from __future__ import annotations
+
+import shutil
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from autograder.grading import grade
+from autograder.units import find_unit
+
+UNIT = find_unit("lab01")
+RULES, STORE, SUGGEST, APP = "rules.py", "store.py", "suggest.py", "app.py"
+# Not listed: a check-then-insert store without a UNIQUE alias. Its race window (a SELECT, then an INSERT) is so
+# short that the concurrent-create tests catch it only sometimes; they do catch a store that crashes on the race.
+
+# name -> (file, [(old, new), ...]): each edit must apply exactly once
+BROKEN = {
+    "1: any scheme": (RULES, [('if parts.scheme.lower() not in ("http", "https"):', "if not parts.scheme:")]),
+    "1: no length cap": (RULES, [("if len(url) > settings.max_url_length:", "if False:")]),
+    "1: own host compared as typed": (RULES, [("host.rstrip(\".\").lower() == settings.public_host.lower()",
+                                               "parts.netloc == settings.public_host")]),
+    "2: double hyphens allowed": (RULES, [(' and "--" not in alias', "")]),
+    "2: reserved names allowed": (RULES, [("\n            and alias not in RESERVED)", ")")]),
+    "2: a taken alias is 400": (APP, [("return error(409,", "return error(400,")]),
+    "3: a taken generated alias is not replaced": (STORE, [("GENERATED_TRIES = 5", "GENERATED_TRIES = 1")]),
+    "4: 302 instead of 307": (APP, [("status_code=307", "status_code=302")]),
+    "4: stats count a click": (APP, [("link = store.get(alias)", "store.follow(alias)\n        link = store.get(alias)")]),
+    "5: one database file per app": (APP, [("store = LinkStore(settings.database)",
+                                            "store = LinkStore(f\"{settings.database}.{id(settings)}\")")]),
+    "6: the url is not delimited": (SUGGEST, [('return f"Suggest aliases for this URL.\\n<url>{url}</url>"',
+                                              'return f"Suggest aliases for this URL: {url}"')]),
+    "6: no max_tokens": (SUGGEST, [(", max_tokens=settings.suggest_max_tokens", "")]),
+    "6: block list ignored": (RULES, [("return any(word.lower()", "return False and any(word.lower()")]),
+    "6: taken candidates kept": (SUGGEST, [(" and not store.taken(alias)", "")]),
+    "6: no cap at five": (SUGGEST, [("return chosen[:MAX_SUGGESTIONS]", "return chosen")]),
+    "6: a refused url still asks the model": (APP, [(
+        "        problem = rules.url_problem(body.url, settings)\n        if problem:\n            return error(422, problem)\n"
+        "        return await", "        return await")]),
+    "7: no deadline": (SUGGEST, [("timeout=settings.suggest_deadline_s", "timeout=None")]),
+    "7: a model error is a 500": (SUGGEST, [("except Exception as exc:", "except ValueError as exc:")]),
+    "7: a random fallback": (SUGGEST, [("    digest = hashlib.sha256(url.encode()).hexdigest()\n",
+                                        "    import secrets\n    digest = secrets.token_hex(32)\n")]),
+    "7: the fallback may be taken": (SUGGEST, [("if not store.taken(digest[:length]):", "if True:")]),
+    "7: code fences are accepted as junk-free": (SUGGEST, [("        data = json.loads(text)\n",
+                                                            "        data = json.loads(text.strip('`').removeprefix('json'))\n")]),
+}
+
+CORRECT = {
+    "the async client under wait_for": (SUGGEST, [("asyncio.to_thread(llm.chat, user_message(url)", "llm.achat(user_message(url)")]),
+    "a regex without a hyphen rule": (RULES, [('ALIAS.fullmatch(alias) is not None and "--" not in alias',
+                                               'ALIAS.fullmatch(alias) is not None and re.search("--", alias) is None')]),
+    "a twelve-digit fallback": (SUGGEST, [("range(8, len(digest) + 1)", "range(12, len(digest) + 1)")]),
+}
+
+
+def build(folder: Path, file: str, edits: list[tuple[str, str]]) -> Path:
+    package = folder / UNIT.package
+    shutil.copytree(UNIT.solution / UNIT.package, package, ignore=shutil.ignore_patterns("__pycache__"))
+    path = package / file
+    text = path.read_text()
+    for old, new in edits:
+        assert text.count(old) == 1, f"{folder.name}: the edit no longer applies to {file}: {old!r}"
+        text = text.replace(old, new)
+    path.write_text(text)
+    return folder
+
+
+def score(folder: Path) -> tuple[float, list[str]]:
+    results = grade(UNIT, str(folder), hidden=True)
+    assert results["tests"], results["output"][-2000:]
+    return results["score"], [t["name"] for t in results["tests"] if t["status"] != "passed"]
+
+
+@pytest.mark.timeout(900)
+def test_single_bugs_lose_points_and_correct_variants_score_full_marks(tmp_path):
+    variants = {**BROKEN, **CORRECT}
+    folders = {name: build(tmp_path / str(n), file, edits) for n, (name, (file, edits)) in enumerate(variants.items())}
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        scores = dict(zip(folders, pool.map(score, folders.values())))
+    survivors = {name: scores[name][0] for name in BROKEN if scores[name][0] >= 100}
+    unfair = {name: scores[name] for name in CORRECT if scores[name][0] != 100}
+    report = "\n".join(f"  {scores[name][0]:5.1f}  {name}" for name in variants)
+    print(report)
+    assert not survivors, f"these broken submissions still score full marks: {survivors}\n{report}"
+    assert not unfair, f"these correct submissions lose points (score, failed tests): {unfair}\n{report}"
