@@ -55,7 +55,7 @@ BROKEN = {
 
 CORRECT = {
     "a regex that takes the object between the first { and the last }": (REPAIR, [(
-        "    value, _ = json.JSONDecoder().raw_decode(body, start)\n",
+        "    value, _ = json.JSONDecoder().raw_decode(body, start)  # from a \"{\", so a dict or a JSONDecodeError\n",
         "    import re as regex\n    objects = [m for m in regex.finditer(r'}', body) if m.start() > start]\n"
         "    value = None\n    for m in reversed(objects):\n        try:\n            value = json.loads(body[start:m.end()])\n"
         "            break\n        except ValueError:\n            continue\n    else:\n        raise ValueError('no object')\n")]),
