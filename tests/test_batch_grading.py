@@ -107,22 +107,23 @@ def test_names_cannot_collide_script_or_formula(tmp_path):
 
 @pytest.mark.timeout(600)
 @pytest.mark.skipif(not sandbox_available(), reason="bubblewrap is not installed (make setup installs it as root)")
-def test_grade_a_served_app_lab_in_the_sandbox(tmp_path):
-    """Lab 01 serves an app: the package and the filled notebook score full marks sandboxed, hidden tests included;
-    the generated starter and the released notebook score 0."""
+@pytest.mark.parametrize("lab", ["lab01", "lab02"])
+def test_grade_a_served_app_lab_in_the_sandbox(tmp_path, lab):
+    """Labs 01 and 02 serve an app: the package and the filled notebook score full marks sandboxed, hidden tests
+    included; the generated starter and the released notebook score 0."""
     from autograder import nbbuild, starters
     from autograder.units import find_unit
 
-    unit = find_unit("lab01")
+    unit = find_unit(lab)
     folder = tmp_path / "in"
     shutil.copytree(unit.solution, folder / "package", ignore=shutil.ignore_patterns("hidden_tests", "*.ipynb"))
     if not unit.starter.exists():
-        starters.main(["lab01"])
+        starters.main([lab])
     shutil.copytree(unit.starter, folder / "starter")
     import nbformat
     nbformat.write(nbbuild.build_source(unit), folder / "notebook.ipynb")
-    shutil.copyfile(unit.path / "lab01.ipynb", folder / "released.ipynb")
-    result = subprocess.run([sys.executable, "-m", "autograder.cli", "grade", "lab01", str(folder),
+    shutil.copyfile(unit.path / f"{lab}.ipynb", folder / "released.ipynb")
+    result = subprocess.run([sys.executable, "-m", "autograder.cli", "grade", lab, str(folder),
                              "--out", str(tmp_path / "out"), "--jobs", "1"], capture_output=True, text=True,
                             timeout=600, cwd=ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
