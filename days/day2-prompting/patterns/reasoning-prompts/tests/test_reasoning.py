@@ -64,6 +64,7 @@ def test_the_vote_counts_canonical_answers_and_breaks_ties_by_first_vote(run):
              (["43.2", "4.32", "4.32", "43.2", None], "43.2"),
              (["4.32", "43.2", "43.2", "4.32"], "4.32"),
              (["1", "2", "1", "2"], "1"),
+             (["7", "8", "8.0", "8 ms"], "8"),
              ([None, None, "7", "8", "8"], "8"),
              ([None, "5"], "5"),
              ([None, None], None),
