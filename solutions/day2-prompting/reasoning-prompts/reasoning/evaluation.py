@@ -16,6 +16,10 @@ def solve(client: agentkit.Client, technique: str, problem: str, pool: list[Exam
         return ask(client, direct_request(problem))
     if technique == "few_shot_first":  # the naive few-shot prompt, for comparison
         return ask(client, few_shot_request(problem, first_examples(problem, pool, k)))
+    ### BEGIN STARTER
+    # # TODO: "cot" (cot_request), "few_shot" (select_examples, then few_shot_request), "self_consistency" (its
+    # # "answer") and "chain", each returning the answer as the two techniques above do.
+    ### END STARTER
     ### BEGIN SOLUTION
     if technique == "cot":
         return ask(client, cot_request(problem))
