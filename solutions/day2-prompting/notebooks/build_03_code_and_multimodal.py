@@ -103,12 +103,12 @@ assert 42 not in shown and 9 not in shown and len(shown) == 12, sorted(shown)
 print("new_lines passes every check")
 """, grade_id="d2-03-new-lines-check", solution=False, locked=True)
 code("review", """
-from code_prompting import parse_findings
+from code_prompting import new_side_lines, parse_findings
 
 client = agentkit.connect(PATTERNS / "code-prompting/fixtures/scenarios/review.yaml", "openai")
 reply = client.chat(f"Review this change.\\n\\n<diff>\\n{DIFF}\\n</diff>",
                     system="List each finding as `LINE <n>: <finding>`, n a line of the NEW file.", max_tokens=800)
-shown = new_lines(DIFF)
+shown = new_side_lines(DIFF)  # the reference's own numbering, so this runs before the exercise is done
 for line, finding in parse_findings(reply.text):
     print("keep   " if line in shown else "discard", line, finding[:70])
 """)
