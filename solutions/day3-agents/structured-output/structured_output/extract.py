@@ -38,21 +38,34 @@ def strict_schema(schema: type[BaseModel]) -> dict[str, Any]:
 
 
 ### BEGIN STARTER
-# def native_params(provider: str, schema: type[BaseModel]) -> dict[str, Any]:
-#     """The keyword arguments that ask the provider for JSON matching `schema`."""
-#     # TODO step 2: Anthropic: output_config={"format": {"type": "json_schema", "schema": ...}};
-#     # OpenAI: response_format={"type": "json_schema", "json_schema": {"name", "schema", "strict": True}}
-#     raise NotImplementedError("step 2: native_params")
+# def anthropic_format(schema: type[BaseModel]) -> dict[str, Any]:
+#     """The keyword arguments that ask Anthropic's messages.create for JSON matching `schema`."""
+#     # TODO step 2a: output_config={"format": {"type": "json_schema", "schema": strict_schema(schema)}}
+#     raise NotImplementedError("step 2a: anthropic_format")
+#
+#
+# def openai_format(schema: type[BaseModel]) -> dict[str, Any]:
+#     """The keyword arguments that ask OpenAI's chat.completions.create for JSON matching `schema`."""
+#     # TODO step 2b: response_format={"type": "json_schema", "json_schema": {"name", "schema", "strict": True}}
+#     raise NotImplementedError("step 2b: openai_format")
 ### END STARTER
 ### BEGIN SOLUTION
-def native_params(provider: str, schema: type[BaseModel]) -> dict[str, Any]:
-    """The keyword arguments that ask the provider for JSON matching `schema`."""
-    strict = strict_schema(schema)
-    if provider == "anthropic":
-        return {"output_config": {"format": {"type": "json_schema", "schema": strict}}}
-    return {"response_format": {"type": "json_schema",
-                                "json_schema": {"name": schema.__name__, "schema": strict, "strict": True}}}
+def anthropic_format(schema: type[BaseModel]) -> dict[str, Any]:
+    """The keyword arguments that ask Anthropic's messages.create for JSON matching `schema`."""
+    return {"output_config": {"format": {"type": "json_schema", "schema": strict_schema(schema)}}}
+
+
+def openai_format(schema: type[BaseModel]) -> dict[str, Any]:
+    """The keyword arguments that ask OpenAI's chat.completions.create for JSON matching `schema`."""
+    return {"response_format": {"type": "json_schema", "json_schema": {"name": schema.__name__,
+                                                                       "schema": strict_schema(schema),
+                                                                       "strict": True}}}
 ### END SOLUTION
+
+
+def native_params(provider: str, schema: type[BaseModel]) -> dict[str, Any]:
+    """The keyword arguments that ask `provider` for JSON matching `schema`."""
+    return anthropic_format(schema) if provider == "anthropic" else openai_format(schema)
 
 
 def ask(provider: str, sdk, model: str, messages: list[dict], schema: type[BaseModel], system: str | None,
@@ -61,11 +74,11 @@ def ask(provider: str, sdk, model: str, messages: list[dict], schema: type[BaseM
     if provider == "anthropic":
         extra = {"system": system} if system else {}
         message = sdk.messages.create(model=model, max_tokens=max_tokens, messages=messages,
-                                      **native_params(provider, schema), **extra)
+                                      **anthropic_format(schema), **extra)
         return "".join(block.text for block in message.content if block.type == "text")
     turns = ([{"role": "system", "content": system}] if system else []) + messages
     completion = sdk.chat.completions.create(model=model, max_completion_tokens=max_tokens, messages=turns,
-                                             **native_params(provider, schema))
+                                             **openai_format(schema))
     return completion.choices[0].message.content or ""
 
 
