@@ -1,24 +1,9 @@
 """Build days/day1-foundations/notebooks/03-model-behaviour.ipynb (run from the repository root)."""
-import sys
-from pathlib import Path
 
-import nbformat
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+from autograder.notebook_draft import NotebookDraft
 
-OUT = Path("days/day1-foundations/notebooks/03-model-behaviour.ipynb")
-cells = []
-
-
-def md(cell_id, text):
-    cells.append(new_markdown_cell(text.strip("\n"), id=cell_id))
-
-
-def code(cell_id, text, **nbgrader):
-    cell = new_code_cell(text.strip("\n"), id=cell_id)
-    if nbgrader:
-        cell.metadata["nbgrader"] = {"schema_version": 3, "grade": False, "task": False, **nbgrader}
-    cells.append(cell)
-
+draft = NotebookDraft("days/day1-foundations/notebooks/03-model-behaviour.ipynb")
+md, code = draft.md, draft.code
 
 md("intro", """
 # Model behaviour and limits
@@ -215,9 +200,8 @@ md("checklist", """
 ## 5. The comparison harness
 
 The morning's exercise, run on its authored scenario: four prompts, five models (one self-hosted, so
-unpriced), one call failing with a 529 and one misspelled model id. In-process replay delivers a streamed
-reply whole after its first-token time, so the total column nearly equals the first-token one here; the graded
-run and live mode stream at the recorded pace.
+unpriced), one call failing with a 529 and one misspelled model id. Replay streams each reply at its
+recorded pace (scaled by the scenario's `pace`), so the first-token and total columns both mean something.
 """)
 code("comparison-run", """
 from comparison import PROMPTS, Target, chart, compare, table
@@ -244,8 +228,4 @@ The graded version of this harness is the [model-comparison pattern](../patterns
 `course check d1-model-comparison`.
 """)
 
-nb = new_notebook(cells=cells, metadata={"kernelspec": {"display_name": "Python 3", "language": "python",
-                                                        "name": "python3"}})
-nbformat.validate(nb)
-nbformat.write(nb, OUT)
-print("wrote", OUT, len(cells), "cells")
+draft.write()

@@ -1,23 +1,8 @@
 """Build days/day2-prompting/notebooks/03-code-and-multimodal.ipynb (run from the repository root)."""
-from pathlib import Path
+from autograder.notebook_draft import NotebookDraft
 
-import nbformat
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
-
-OUT = Path("days/day2-prompting/notebooks/03-code-and-multimodal.ipynb")
-cells = []
-
-
-def md(cell_id, text):
-    cells.append(new_markdown_cell(text.strip("\n"), id=cell_id))
-
-
-def code(cell_id, text, **nbgrader):
-    cell = new_code_cell(text.strip("\n"), id=cell_id)
-    if nbgrader:
-        cell.metadata["nbgrader"] = {"schema_version": 3, "grade": False, "task": False, **nbgrader}
-    cells.append(cell)
-
+draft = NotebookDraft("days/day2-prompting/notebooks/03-code-and-multimodal.ipynb")
+md, code = draft.md, draft.code
 
 md("intro", """
 # Code, images and large transformations: output you check
@@ -198,8 +183,4 @@ md("checklist", """
 - Split large transformations **by function and class**, carry the decisions, check each piece, retry once.
 """)
 
-notebook = new_notebook(cells=cells, metadata={"kernelspec": {"display_name": "Python 3", "language": "python",
-                                                              "name": "python3"},
-                                               "language_info": {"name": "python"}})
-nbformat.write(notebook, OUT)
-print(f"wrote {OUT}")
+draft.write()

@@ -1,29 +1,9 @@
 """Build days/day3-agents/notebooks/02-tools-and-structured-output.ipynb (run from the repository root), then
 execute it in replay mode (jupyter nbconvert --execute --inplace)."""
-from pathlib import Path
+from autograder.notebook_draft import NotebookDraft
 
-import nbformat
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
-
-OUT = Path("days/day3-agents/notebooks/02-tools-and-structured-output.ipynb")
-cells = []
-
-
-def md(cell_id, text):
-    cells.append(new_markdown_cell(text.strip("\n"), id=cell_id))
-
-
-def code(cell_id, text, **nbgrader):
-    cell = new_code_cell(text.strip("\n"), id=cell_id)
-    if nbgrader:
-        cell.metadata["nbgrader"] = {"schema_version": 3, "grade": False, "task": False, **nbgrader}
-    cells.append(cell)
-
-
-def exercise(grade_id, text, check):
-    code(grade_id, text, grade_id=grade_id, locked=False, solution=True)
-    code(f"{grade_id}-check", check, grade_id=f"{grade_id}-check", locked=True, solution=False)
-
+draft = NotebookDraft("days/day3-agents/notebooks/02-tools-and-structured-output.ipynb")
+md, code, exercise = draft.md, draft.code, draft.exercise
 
 md("intro", """
 # Tools, safe tools and structured output
@@ -441,8 +421,4 @@ and how often does a strict schema still fail the sev1 rule? Then build the grad
 `course check d3-tool-layer`, `d3-safe-tools` and `d3-structured-output`.
 """)
 
-nb = new_notebook(cells=cells, metadata={
-    "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
-    "language_info": {"name": "python", "pygments_lexer": "ipython3"}})
-nbformat.write(nb, OUT)
-print("wrote", OUT)
+draft.write()
