@@ -1,6 +1,6 @@
 """The order desk's MCP server: two tools and one resource, built with the official `mcp` SDK.
 
-Run it over stdio with `python -m mcp_agent.server` (an MCP host starts it as a subprocess)."""
+Run it over stdio with `python -m mcp_agent` (an MCP host starts it as a subprocess)."""
 from __future__ import annotations
 
 import json
@@ -52,6 +52,3 @@ def build_server() -> MCPServer:
 
     return server
 
-
-if __name__ == "__main__":
-    build_server().run()  # stdio
