@@ -233,9 +233,15 @@ def ping() -> str:
 
 
 for server in (build_server(), other):
+    failure = None
     async with MCPClient(server) as session:
         listed = (await session.list_tools()).tools
-        got = await model_tools(session)
+        try:
+            got = await model_tools(session)
+        except Exception as error:  # raised after the session closes, so it is not wrapped in its task group
+            failure = error
+    if failure is not None:
+        raise failure
     assert all(isinstance(t, Tool) for t in got), "return agentkit.Tool objects"
     assert [t.name for t in got] == [t.name for t in listed], f"one Tool per listed tool, in order: {got}"
     for mine, theirs in zip(got, listed):
