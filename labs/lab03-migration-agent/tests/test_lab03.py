@@ -150,7 +150,7 @@ def test_resolve_confines_paths(run, services):
     assert not wrong, "\n".join(wrong)
 
 
-@pytest.mark.points(6)
+@pytest.mark.points(8)
 @pytest.mark.hint("Save the whole state to the SQLite checkpoint after every step (committed before the next step "
                   "starts), and start migrate by loading it: a run killed after the plan and the first file must "
                   "resume at the second file, without calling the model again for what was done.")
