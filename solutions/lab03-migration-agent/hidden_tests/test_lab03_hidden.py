@@ -32,9 +32,10 @@ def assert_done(trace: dict, layout: dict, migrated=TESTS, calls: int | None = N
     assert not wrong, "the workspace after the run: " + "; ".join(wrong)
 
 
-@pytest.mark.points(3)
+@pytest.mark.points(6)
 @pytest.mark.hint("A run killed right after its plan resumes at the first file: the plan is in the checkpoint.")
-def test_killed_after_the_plan(run, services, provider):
+def test_killed_after_the_plan(run, services):
+    provider = "anthropic"
     layout = checks.lay_out(services.folder)
     killed, resumed = kill_then_resume(run, "migration", layout, 2, provider)
     assert calls_by_step(killed) == ["plan"], f"calls before the kill: {calls_by_step(killed)}"
@@ -42,10 +43,11 @@ def test_killed_after_the_plan(run, services, provider):
     assert_done(resumed, layout, calls=3)
 
 
-@pytest.mark.points(3)
+@pytest.mark.points(6)
 @pytest.mark.hint("A run killed while it retries a step resumes that retry: the attempt, the failed reply and the "
                   "error are part of the checkpointed state, so the resumed call carries the same feedback.")
-def test_killed_during_a_retry(run, services, provider):
+def test_killed_during_a_retry(run, services):
+    provider = "openai"  # the other test that kills a run uses anthropic
     layout = checks.lay_out(services.folder)
     killed, resumed = kill_then_resume(run, "retry-after-syntax-error", layout, 3, provider)
     assert calls_by_step(killed) == ["plan", "test_inventory.py"], f"calls before the kill: {calls_by_step(killed)}"
