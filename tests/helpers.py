@@ -19,3 +19,45 @@ def write_cassette(path: Path, question: str, answer: str, provider: str = "anth
         with replay.cassette(path, record=True, provenance={"kind": "authored", "note": "test helper"}):
             Client(provider, api_key="test-key").chat(question)
     return path
+
+
+def grade_variants(unit, broken: dict, correct: dict, folder: Path) -> None:
+    """Strength of a lab's tests: each variant is a copy of the unit's reference package with one set of edits,
+    `{name: (file, [(old, new), ...])}`, graded with the visible and hidden tests. Every broken variant must lose
+    points and every correct one must score full marks."""
+    import shutil
+    from concurrent.futures import ThreadPoolExecutor
+
+    from autograder.batch import MOST_PER_SESSION
+    from autograder.grading import grade_many
+
+    def build(target: Path, file: str, edits: list[tuple[str, str]]) -> Path:
+        shutil.copytree(unit.solution / unit.package, target / unit.package,
+                        ignore=shutil.ignore_patterns("__pycache__"))
+        path = target / unit.package / file
+        text = path.read_text()
+        for old, new in edits:
+            assert text.count(old) == 1, f"{target.name}: the edit no longer applies to {file}: {old!r}"
+            text = text.replace(old, new)
+        path.write_text(text)
+        return target
+
+    def score(chunk: list[str]) -> list[dict]:  # several variants per pytest session, as `course grade` does
+        return grade_many(unit, [str(folders[name]) for name in chunk], hidden=True)
+
+    variants = {**broken, **correct}
+    folders = {name: build(folder / str(n), file, edits) for n, (name, (file, edits)) in enumerate(variants.items())}
+    names = list(folders)
+    chunks = [names[i:i + MOST_PER_SESSION] for i in range(0, len(names), MOST_PER_SESSION)]
+    scores = {}
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for chunk, graded in zip(chunks, pool.map(score, chunks)):
+            for name, results in zip(chunk, graded):
+                assert results["tests"], f"{name}: {results['output'][-2000:]}"
+                scores[name] = (results["score"], [t["name"] for t in results["tests"] if t["status"] != "passed"])
+    survivors = {name: scores[name][0] for name in broken if scores[name][0] >= 100}
+    unfair = {name: scores[name] for name in correct if scores[name][0] != 100}
+    report = "\n".join(f"  {scores[name][0]:5.1f}  {name}" for name in variants)
+    print(report)
+    assert not survivors, f"these broken submissions still score full marks: {survivors}\n{report}"
+    assert not unfair, f"these correct submissions lose points (score, failed tests): {unfair}\n{report}"

@@ -1,29 +1,9 @@
 """Build days/day3-agents/notebooks/03-patterns-and-frameworks.ipynb (run from the repository root), then
 execute it in replay mode (jupyter nbconvert --execute --inplace)."""
-from pathlib import Path
+from autograder.notebook_draft import NotebookDraft
 
-import nbformat
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
-
-OUT = Path("days/day3-agents/notebooks/03-patterns-and-frameworks.ipynb")
-cells = []
-
-
-def md(cell_id, text):
-    cells.append(new_markdown_cell(text.strip("\n"), id=cell_id))
-
-
-def code(cell_id, text, **nbgrader):
-    cell = new_code_cell(text.strip("\n"), id=cell_id)
-    if nbgrader:
-        cell.metadata["nbgrader"] = {"schema_version": 3, "grade": False, "task": False, **nbgrader}
-    cells.append(cell)
-
-
-def exercise(grade_id, text, check):
-    code(grade_id, text, grade_id=grade_id, locked=False, solution=True)
-    code(f"{grade_id}-check", check, grade_id=f"{grade_id}-check", locked=True, solution=False)
-
+draft = NotebookDraft("days/day3-agents/notebooks/03-patterns-and-frameworks.ipynb")
+md, code, exercise = draft.md, draft.code, draft.exercise
 
 md("intro", """
 # Agent patterns, MCP, and where frameworks fit
@@ -278,8 +258,4 @@ With a key (`COURSE_LLM_MODE=live`), run part 1's table on a real model and brin
 of each pattern to the discussion.
 """)
 
-nb = new_notebook(cells=cells, metadata={
-    "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
-    "language_info": {"name": "python", "pygments_lexer": "ipython3"}})
-nbformat.write(nb, OUT)
-print("wrote", OUT)
+draft.write()
