@@ -20,3 +20,17 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
         seconds = sum(r.duration for r in reports)
         terminalreporter.write_line(f"honesty check: {len(units)} units graded twice (solution, starter) in "
                                     f"{seconds:.0f} s of test time, {seconds / len(units):.1f} s per unit")
+
+
+# The longest tests (minutes each) go first, so that with several workers (pytest -n) they run while the other
+# workers take the many short tests, instead of starting last and leaving one worker busy after the others finish.
+LONGEST_FIRST = ("test_lab03_strength.py", "test_lab01_strength.py", "test_lab02_strength.py",
+                 "test_lab05_strength.py", "test_nbgrader_roundtrip.py", "test_batch_grading.py")
+
+
+def pytest_collection_modifyitems(session, config, items):
+    def rank(item) -> int:
+        name = Path(str(item.fspath)).name
+        return LONGEST_FIRST.index(name) if name in LONGEST_FIRST else len(LONGEST_FIRST)
+
+    items.sort(key=rank)  # a stable sort: the rest keep their order

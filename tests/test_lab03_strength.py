@@ -6,14 +6,11 @@ grading worker, where the crash test really kills the process.
 """
 from __future__ import annotations
 
-import shutil
-from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pytest
 
-from autograder.grading import grade
 from autograder.units import find_unit
+from tests.helpers import grade_variants
 
 UNIT = find_unit("lab03")
 AGENT, CHECKPOINT, VERIFY, WORKSPACE = "agent.py", "checkpoint.py", "verify.py", "workspace.py"
@@ -65,33 +62,7 @@ CORRECT = {
 }
 
 
-def build(folder: Path, file: str, edits: list[tuple[str, str]]) -> Path:
-    package = folder / UNIT.package
-    shutil.copytree(UNIT.solution / UNIT.package, package, ignore=shutil.ignore_patterns("__pycache__"))
-    path = package / file
-    text = path.read_text()
-    for old, new in edits:
-        assert text.count(old) == 1, f"{folder.name}: the edit no longer applies to {file}: {old!r}"
-        text = text.replace(old, new)
-    path.write_text(text)
-    return folder
-
-
-def score(folder: Path) -> tuple[float, list[str]]:
-    results = grade(UNIT, str(folder), hidden=True)
-    assert results["tests"], results["output"][-2000:]
-    return results["score"], [t["name"] for t in results["tests"] if t["status"] != "passed"]
-
 
 @pytest.mark.timeout(1500)
 def test_single_bugs_lose_points_and_correct_variants_score_full_marks(tmp_path):
-    variants = {**BROKEN, **CORRECT}
-    folders = {name: build(tmp_path / str(n), file, edits) for n, (name, (file, edits)) in enumerate(variants.items())}
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        scores = dict(zip(folders, pool.map(score, folders.values())))
-    survivors = {name: scores[name][0] for name in BROKEN if scores[name][0] >= 100}
-    unfair = {name: scores[name] for name in CORRECT if scores[name][0] != 100}
-    report = "\n".join(f"  {scores[name][0]:5.1f}  {name}" for name in variants)
-    print(report)
-    assert not survivors, f"these broken submissions still score full marks: {survivors}\n{report}"
-    assert not unfair, f"these correct submissions lose points (score, failed tests): {unfair}\n{report}"
+    grade_variants(UNIT, BROKEN, CORRECT, tmp_path)
