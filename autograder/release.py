@@ -255,8 +255,8 @@ lesson, notebook, starter, visible test and recorded fixture. It leaves out:
 - nbgrader's instructor tools in JupyterLab (formgrader, create assignment, course list): `make start`
   turns them off with the Jupyter config in `.jupyter/`.
 
-The days' patterns are worked examples: their reference code stays in `solutions/day1-foundations/` and
-`solutions/day5-production/`, where the lesson pages and notebooks use it.
+The days' patterns are worked examples: their reference code stays in `solutions/day*/`, where the lesson pages
+and notebooks use it.
 
 ## Checking your work
 
