@@ -60,7 +60,11 @@ def grade_variants(unit, broken: dict, correct: dict, folder: Path) -> None:
         return grade_many(unit, [str(folders[name]) for name in chunk], hidden=True)
 
     broken = broken_sample(broken)
-    print(f"{unit.name}: grading {len(broken)} broken and {len(correct)} correct variants")
+    import os
+    from datetime import date
+    day = os.environ.get("COURSE_STRENGTH_DAY") or date.today().toordinal()
+    print(f"{unit.name}: grading {len(broken)} broken and {len(correct)} correct variants "
+          f"(COURSE_STRENGTH={os.environ.get('COURSE_STRENGTH', 'sample')}, COURSE_STRENGTH_DAY={day})")
     variants = {**broken, **correct}
     folders = {name: build(folder / str(n), file, edits) for n, (name, (file, edits)) in enumerate(variants.items())}
     names = list(folders)
