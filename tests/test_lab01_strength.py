@@ -13,11 +13,13 @@ from tests.helpers import grade_variants
 
 UNIT = find_unit("lab01")
 RULES, STORE, SUGGEST, APP = "rules.py", "store.py", "suggest.py", "app.py"
-# Not listed: a check-then-insert store without a UNIQUE alias. Its race window (a SELECT, then an INSERT) is so
-# short that the concurrent-create tests catch it only sometimes; they do catch a store that crashes on the race.
 
 # name -> (file, [(old, new), ...]): each edit must apply exactly once
 BROKEN = {
+    "3: look the alias up, then insert, with no UNIQUE constraint": (STORE, [
+        ("    alias TEXT PRIMARY KEY,", "    alias TEXT NOT NULL,"),
+        ("        created = now()\n        try:", "        created = now()\n        if self.get(alias):\n"
+         "            raise AliasTaken(alias)\n        try:")]),
     "1: any scheme": (RULES, [('if parts.scheme.lower() not in ("http", "https"):', "if not parts.scheme:")]),
     "1: no length cap": (RULES, [("if len(url) > settings.max_url_length:", "if False:")]),
     "1: own host compared as typed": (RULES, [("host.rstrip(\".\").lower() == settings.public_host.lower()",

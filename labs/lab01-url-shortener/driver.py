@@ -14,6 +14,44 @@ import agentkit
 from autograder import local_service
 
 GATHER_S = 0.5  # how long a gathered alias waits for the other requests of its race
+LOOK_UP_S = 0.02  # every SQLite SELECT takes this long at least, so a look-up-then-insert race really overlaps
+
+
+def widen_races() -> None:
+    """Make each SQLite SELECT of the app take LOOK_UP_S longer (sqlite3.connect hands out connections whose
+    look-ups wait first). A store that looks an alias up and then inserts it, without a UNIQUE constraint to settle
+    the race, then lets two creates at once both take the alias, on every run instead of once in a while. Correct
+    stores only get slower. A connection factory the app passes itself is left alone."""
+    import sqlite3
+
+    if getattr(sqlite3.connect, "widened", False):
+        return
+
+    def slow(sql) -> None:
+        if isinstance(sql, str) and sql.lstrip()[:6].upper() == "SELECT":
+            time.sleep(LOOK_UP_S)
+
+    class Cursor(sqlite3.Cursor):
+        def execute(self, sql, *args, **kwargs):
+            slow(sql)
+            return super().execute(sql, *args, **kwargs)
+
+    class Connection(sqlite3.Connection):
+        def cursor(self, factory=Cursor):
+            return super().cursor(factory)
+
+        def execute(self, sql, *args, **kwargs):
+            slow(sql)
+            return super().execute(sql, *args, **kwargs)
+
+    connect = sqlite3.connect
+
+    def widened(*args, **kwargs):
+        kwargs.setdefault("factory", Connection)
+        return connect(*args, **kwargs)
+
+    widened.widened = True
+    sqlite3.connect = widened
 
 
 class ScriptedAliases:
@@ -49,6 +87,7 @@ def start(submission, socket: str, provider: str, database: str, public_host: st
         options["suggest_deadline_s"] = deadline_s
     if max_tokens is not None:
         options["suggest_max_tokens"] = max_tokens
+    widen_races()
     settings = submission.Settings(**options)
     extra = {"new_alias": ScriptedAliases(aliases, gather)} if aliases is not None else {}
     app = submission.create_app(settings, agentkit.Client(provider), **extra)
