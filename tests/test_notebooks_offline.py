@@ -167,7 +167,23 @@ def text_of(cell, kind: str = "stream") -> str:
 
 
 @pytest.mark.timeout(240)
-@pytest.mark.parametrize("path", notebooks(), ids=lambda p: str(p.relative_to(ROOT)))
+def exercises(nb) -> list[tuple[int, int]]:
+    """(solution cell, the read-only check cell after it) of each exercise with its solution filled in."""
+    found = []
+    for i, cell in enumerate(nb.cells):
+        if is_solution(cell) and "### BEGIN SOLUTION" in cell.source:
+            check = next(j for j in range(i + 1, len(nb.cells)) if nb.cells[j].metadata.get("nbgrader", {}).get("locked"))
+            found.append((i, check))
+    return found
+
+
+def with_exercises(path: Path) -> bool:
+    """A day's notebook with exercises: test_exercise_checks_catch_mistakes runs it whole, wrong answers included."""
+    return "days" in path.relative_to(ROOT).parts and bool(exercises(nbformat.read(path, as_version=4)))
+
+
+@pytest.mark.parametrize("path", [p for p in notebooks() if not with_exercises(p)],
+                         ids=lambda p: str(p.relative_to(ROOT)))
 def test_notebook_runs_offline(path, kernels):
     nb = nbformat.read(path, as_version=4)
     stop = unfilled(nb)
@@ -193,16 +209,6 @@ def test_notebook_runs_offline(path, kernels):
             assert float(text_of(cell, "result")) == cell.metadata.nbgrader.points, text_of(cell)[-2000:]
 
 
-def exercises(nb) -> list[tuple[int, int]]:
-    """(solution cell, the read-only check cell after it) of each exercise with its solution filled in."""
-    found = []
-    for i, cell in enumerate(nb.cells):
-        if is_solution(cell) and "### BEGIN SOLUTION" in cell.source:
-            check = next(j for j in range(i + 1, len(nb.cells)) if nb.cells[j].metadata.get("nbgrader", {}).get("locked"))
-            found.append((i, check))
-    return found
-
-
 def with_region(source: str, body: str) -> str:
     """The cell with its solution region replaced by `body`, indented as the region was."""
     lines = source.splitlines()
@@ -213,12 +219,12 @@ def with_region(source: str, body: str) -> str:
 
 
 @pytest.mark.timeout(240)
-@pytest.mark.parametrize("path", [p for p in notebooks() if "days" in p.relative_to(ROOT).parts
-                                  and exercises(nbformat.read(p, as_version=4))],
+@pytest.mark.parametrize("path", [p for p in notebooks() if with_exercises(p)],
                          ids=lambda p: str(p.relative_to(ROOT)))  # a lab's grade cells are proved by its unit's tests
 def test_exercise_checks_catch_mistakes(path, kernels):
-    """Each exercise's check cell fails on the release stub and on every listed plausible mistake. The
-    notebook runs up to its first exercise once; then each wrong solution is followed by the check."""
+    """The whole notebook runs offline, and each exercise's check cell fails on the release stub and on every
+    listed plausible mistake: each wrong solution is followed by the check, then the real solution and the rest
+    of the notebook run (one kernel, so the notebook is executed once)."""
     nb = nbformat.read(path, as_version=4)
     cells, expected, start = [], [], 0
     for solution, check in exercises(nb):
@@ -230,9 +236,13 @@ def test_exercise_checks_catch_mistakes(path, kernels):
                       nbformat.v4.new_code_cell(nb.cells[check].source)]
             expected.append((len(cells) - 1, f"{grade_id}: {bug}"))
         start = solution  # later exercises run after the real solution and its check
+    cells += [*nb.cells[start:], nbformat.v4.new_code_cell(NETWORK_PROBE)]
     run = nbformat.v4.new_notebook(cells=cells, metadata=nb.metadata)
     execute(run, path.parent, kernels)
 
+    assert "interfaces: ['lo']" in text_of(run.cells[-1]), "the kernel could reach a network interface"
+    if "agentkit.connect(" in "".join(c.source for c in nb.cells):
+        assert "agentkit: replay mode" in "".join(text_of(c) for c in run.cells if c.cell_type == "code")
     checks = {index for index, _ in expected}
     errors = [(i, o.ename, o.evalue) for i, c in enumerate(run.cells) if c.cell_type == "code" and i not in checks
               for o in c.outputs if o.output_type == "error"]
