@@ -41,4 +41,4 @@ start: setup
 	$(BIN)/jupyter lab --notebook-dir=. --ServerApp.open_browser=True $$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
 test: setup system-packages system-packages-test
-	$(BIN)/python -m pytest -n auto
+	$(BIN)/python -m pytest -n auto --durations=20

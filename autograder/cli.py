@@ -11,9 +11,15 @@ def default_jobs() -> int:
     return max(2, (os.cpu_count() or 1) + 1)
 
 
-def main(argv: list[str] | None = None) -> int:
+def entry() -> int:
+    """The `course` command. Only here is SIGPIPE given its default (`course check lab05 | head` ends quietly):
+    code that calls main() in a longer-lived process (a test run, a notebook) keeps Python's own handling."""
     if hasattr(signal, "SIGPIPE"):
-        signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `course check lab05 | head` ends quietly
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    return main()
+
+
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="course", description="Agentic AI engineering course tools.")
     commands = parser.add_subparsers(dest="command", required=True)
     doc = commands.add_parser("doctor", help="check Python, packages, keys, mode and fixtures (offline)")
@@ -87,4 +93,4 @@ def dispatch(args: argparse.Namespace) -> int:
                      sandbox=False if args.no_sandbox else None)
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(entry())

@@ -177,3 +177,27 @@ def test_in_process_a_slow_reply_does_not_block_the_event_loop():
         start = time.monotonic()
         outcome = asyncio.run(ask())
     assert outcome == "deadline" and time.monotonic() - start < 1.0
+
+
+def test_a_hang_up_does_not_end_a_process_that_takes_sigpipe_by_default(tmp_path):
+    """`course` gives SIGPIPE its default action; if a process that did so serves a stream whose client hangs up,
+    the broker must see an error, not receive a signal that ends the process (here: the test run itself)."""
+    import signal
+
+    before = signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    try:
+        _, served = stream_through_broker(tmp_path, "openai", read=3)
+    finally:
+        signal.signal(signal.SIGPIPE, before)
+    assert served[0]["closed_early"] is True
+
+
+def test_calling_the_cli_in_process_leaves_sigpipe_alone():
+    import signal
+
+    from autograder.cli import main
+
+    before = signal.getsignal(signal.SIGPIPE)
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert signal.getsignal(signal.SIGPIPE) == before

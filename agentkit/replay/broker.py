@@ -13,6 +13,7 @@ is made on this side. The scenario itself never enters the worker; only the repl
 from __future__ import annotations
 
 import json
+import socket
 import socketserver
 import threading
 import time
@@ -178,17 +179,21 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         gap = (pacing.total - pacing.first) / max(len(events) - 1, 1)
         written, closed_early = 0, False
+        # MSG_NOSIGNAL: a client that hung up raises EPIPE here, never a SIGPIPE that would end this process
+        flags = getattr(socket, "MSG_NOSIGNAL", 0)
+
+        def send(data: bytes) -> None:
+            self.connection.sendall(data, flags)
+
         try:
             self.wfile.flush()
             time.sleep(pacing.first)
             for number, event in enumerate(events):
                 if number:
                     time.sleep(gap)
-                self.wfile.write(b"%x\r\n%s\r\n" % (len(event), event))
-                self.wfile.flush()
+                send(b"%x\r\n%s\r\n" % (len(event), event))
                 written += 1
-            self.wfile.write(b"0\r\n\r\n")
-            self.wfile.flush()
+            send(b"0\r\n\r\n")
         except OSError:  # BrokenPipeError, ConnectionResetError: the client stopped reading and closed
             closed_early = written < len(events)
             self.close_connection = True

@@ -97,7 +97,7 @@ for call in OPENAI_CALLS:
     print("openai:   ", call.model_dump())
 """)
 md("ex1", """
-### Exercise 1: an OpenAI tool call as an Anthropic `tool_use` block
+### Exercise 1: an OpenAI tool call as an Anthropic tool_use block
 
 A layer over both providers (or a proxy that speaks one API to clients and the other to the model) converts
 between the two. Write `openai_call_to_anthropic(call)`: `call` is one of `message.tool_calls` (above); return
