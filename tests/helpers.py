@@ -22,16 +22,16 @@ def write_cassette(path: Path, question: str, answer: str, provider: str = "anth
 
 
 def broken_sample(broken: dict) -> dict:
-    """The broken variants this run grades. COURSE_STRENGTH=all: every one. By default a third of them, a different
-    third each day (COURSE_STRENGTH_DAY=N reproduces day N), so that CI stays short and still meets every variant
-    every three days."""
+    """The broken variants this run grades. COURSE_STRENGTH=all: every one. By default a fifth of them, a different
+    fifth each day (COURSE_STRENGTH_DAY=N reproduces day N), so that CI stays short and still meets every variant
+    every five days."""
     import os
     from datetime import date
 
     if os.environ.get("COURSE_STRENGTH") == "all":
         return broken
     day = int(os.environ.get("COURSE_STRENGTH_DAY") or date.today().toordinal())
-    return {name: broken[name] for n, name in enumerate(sorted(broken)) if n % 3 == day % 3}
+    return {name: broken[name] for n, name in enumerate(sorted(broken)) if n % 5 == day % 5}
 
 
 def grade_variants(unit, broken: dict, correct: dict, folder: Path) -> None:
