@@ -17,6 +17,7 @@ from pathlib import Path
 
 import nbformat
 
+from agentkit import given as given_code
 from autograder.grading import grade
 from autograder.units import ROOT, Unit, find_unit
 
@@ -54,7 +55,7 @@ def _pieces(path: Path, package: str) -> tuple[list[tuple[set[str], str]], set[s
         chunk, start = "".join(lines[start:end]), end
         if isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").split(".")[0] == package):
             modules |= {a.asname or a.name for a in node.names
-                        if node.module in (package, None) and (path.parent / f"{a.name}.py").is_file()}
+                        if node.module in (package, None) and _is_module(path, package, a.name)}
             continue
         if number == 0 and isinstance(node, ast.Expr) or isinstance(node, (ast.Import, ast.ImportFrom)):
             names = {HEADER}
@@ -64,6 +65,12 @@ def _pieces(path: Path, package: str) -> tuple[list[tuple[set[str], str]], set[s
             names = {t.id for t in ast.walk(node) if isinstance(t, ast.Name) and isinstance(t.ctx, ast.Store)}
         pieces.append((names, chunk))
     return pieces, modules
+
+
+def _is_module(path: Path, package: str, name: str) -> bool:
+    """Is `name` a module of the package, beside `path` or in the package's given folder?"""
+    given = given_code.folder(package)
+    return any((folder / f"{name}.py").is_file() for folder in (path.parent, given) if folder is not None)
 
 
 def _unqualify(source: str, modules: set[str]) -> str:
@@ -86,7 +93,8 @@ def without_starter_blocks(source: str) -> str:
 
 
 def fill_includes(unit: Unit, nb, folder: Path) -> None:
-    """Fill every cell with `course.include` from that file (only the `select`ed top-level names, if given).
+    """Fill every cell with `course.include` from that file (only the `select`ed top-level names, if given): a path
+    relative to the authored notebook's folder, or to the unit's given/ folder for a given module.
     Every statement of an included file must land in exactly one cell."""
     used: dict[Path, list[set[str]]] = {}
     for cell in nb.cells:
@@ -94,6 +102,8 @@ def fill_includes(unit: Unit, nb, folder: Path) -> None:
         if "include" not in spec:
             continue
         path = (folder / spec["include"]).resolve()
+        if not path.is_file():  # a given module: it lives once, in the unit's given/ folder (agentkit.given)
+            path = (unit.path / "given" / spec["include"]).resolve()
         pieces, modules = _pieces(path, unit.package)
         select = set(spec.get("select") or set().union(*(names for names, _ in pieces)))
         chosen = [text for names, text in pieces if names & select]

@@ -14,6 +14,7 @@ import threading
 import time
 from pathlib import Path
 
+from agentkit import given as given_code
 from agentkit.replay.broker import ScenarioBroker
 from autograder import limits
 from autograder.units import ROOT
@@ -33,13 +34,15 @@ def sandbox_available() -> bool:
     return probe.returncode == 0
 
 
-def sandbox_command(target: Path, driver: Path, services: Path | None = None, broker: Path | None = None) -> list[str]:
+def sandbox_command(target: Path, driver: Path, services: Path | None = None, broker: Path | None = None,
+                    given: Path | None = None) -> list[str]:
     """bwrap arguments: no network, no other processes, read-only interpreter and course library,
-    the submission and the driver; nothing else of the repo (no solutions/, no tests) is visible.
+    the submission, the driver and the unit's given code (agentkit.given); nothing else of the repo (no
+    solutions/, no tests) is visible.
     `services` is this session's own folder of unix sockets (e.g. a Redis the tests started);
     `broker` the folder of the scenario broker's socket, bound read-only."""
     visible = {Path(sys.prefix), Path(sys.base_prefix), Path(sysconfig.get_paths()["purelib"]),
-               ROOT / "agentkit", ROOT / "autograder", target, driver}
+               ROOT / "agentkit", ROOT / "autograder", target, driver} | ({given} if given else set())
     command = ["bwrap", "--unshare-all", "--die-with-parent", "--new-session", "--clearenv",
                "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "HOME", "/tmp", "--setenv", "PYTHONPATH", str(ROOT),
                "--setenv", "PYTHONDONTWRITEBYTECODE", "1", "--setenv", "LANG", "C.UTF-8",
@@ -102,7 +105,8 @@ class Runner:
         command = [sys.executable, "-m", "autograder.worker", self.package, str(self.target), str(self.driver),
                    self.broker.socket_path]
         if self.sandbox:
-            command = sandbox_command(self.target, self.driver, self.services, self._broker_dir) + command
+            command = sandbox_command(self.target, self.driver, self.services, self._broker_dir,
+                                      given_code.folder(self.package)) + command
         env = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
         self.group = limits.ControlGroup.create()

@@ -14,8 +14,10 @@ Markers in the solution's files (comment lines, so the solution runs as it is):
                                  in place of a solution file of that path (for files that cannot hold markers).
     A file only the starter needs is a STARTER block alone (in the solution it is all comments).
 
-Everything else is given code and lives once, in the solution. The whole solution folder is generated except
-`hidden_tests/`, notebooks and caches. A unit whose solution has no marker keeps a committed starter, and so
+Given code (handed to the student whole) lives once, in the unit's `given/` folder, which both editions' package
+reaches through a two-line `__init__.py` shim (agentkit.given). The only exception are the top-level files of a
+deployable folder (a Procfile, vercel.json): a platform deploys one folder, so they are copied. The whole solution
+folder is generated except `hidden_tests/`, notebooks and caches. A unit whose solution has no marker keeps a committed starter, and so
 do the units in COMMITTED_STARTERS; the generator leaves both kinds alone.
 
 Writing never overwrites a student's work: `starter/.generated.json` holds the hash of each file as it was

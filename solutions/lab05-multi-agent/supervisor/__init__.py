@@ -1,5 +1,9 @@
-"""A supervisor that plans a task, routes subtasks to worker agents and synthesises the answer, within a budget."""
-from supervisor.core import Ledger, Supervisor
-from supervisor.models import Budget, Plan, Result, Step, Subtask
+### BEGIN STARTER
+# """Your supervisor: the TODOs in its modules are yours; its given modules come from the unit's given/supervisor."""
+### END STARTER
+### BEGIN SOLUTION
+"""The reference supervisor; its given modules live once, in the unit's given/supervisor."""
+### END SOLUTION
+from agentkit.given import include
 
-__all__ = ["Supervisor", "Budget", "Result", "Step", "Plan", "Subtask", "Ledger"]
+include(globals())

@@ -1,8 +1,9 @@
-"""Hallucination, measured: permission to abstain, verification against the source, and grounding in delimited
-context, each scored on a labelled set by answer rate and wrong-answer rate."""
-from grounding.answering import (UNKNOWN, Mitigations, answer, build_request, evaluate, parse_answer, parse_verdict,
-                                 verify)
-from grounding.dataset import QUESTIONS, SOURCE, Question, is_correct
+### BEGIN STARTER
+# """Your grounding: the TODOs in its modules are yours; its given modules come from the unit's given/grounding."""
+### END STARTER
+### BEGIN SOLUTION
+"""The reference grounding; its given modules live once, in the unit's given/grounding."""
+### END SOLUTION
+from agentkit.given import include
 
-__all__ = ["UNKNOWN", "Mitigations", "answer", "build_request", "evaluate", "parse_answer", "parse_verdict", "verify",
-           "QUESTIONS", "SOURCE", "Question", "is_correct"]
+include(globals())

@@ -1,8 +1,9 @@
-"""One provider-neutral set of sampling settings, turned into the keyword arguments each installed SDK accepts."""
-from sampling_params.families import (ACCEPTS, APIS, CHAT, COMPATIBLE, MESSAGES, RESPONSES, SERVES,
-                                      UnsupportedParameter, family)
-from sampling_params.finish import FINISH_REASONS, finish_reason
-from sampling_params.request import Settings, build_request
+### BEGIN STARTER
+# """Your sampling_params: the TODOs in its modules are yours; its given modules come from the unit's given/sampling_params."""
+### END STARTER
+### BEGIN SOLUTION
+"""The reference sampling_params; its given modules live once, in the unit's given/sampling_params."""
+### END SOLUTION
+from agentkit.given import include
 
-__all__ = ["ACCEPTS", "APIS", "CHAT", "COMPATIBLE", "MESSAGES", "RESPONSES", "SERVES", "UnsupportedParameter",
-           "family", "FINISH_REASONS", "finish_reason", "Settings", "build_request"]
+include(globals())

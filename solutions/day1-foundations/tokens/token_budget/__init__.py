@@ -1,7 +1,9 @@
-"""Tokens, context windows and cost: count a prompt, fit it into a model's window, trim a conversation, price a call."""
-from token_budget.costs import call_cost, worst_case_cost
-from token_budget.counting import PER_MESSAGE, count_tokens, count_with_provider, estimate_prompt_tokens
-from token_budget.fitting import ContextWindowError, largest_max_tokens, trim_history
+### BEGIN STARTER
+# """Your token_budget: the TODOs in its modules are yours; its given modules come from the unit's given/token_budget."""
+### END STARTER
+### BEGIN SOLUTION
+"""The reference token_budget; its given modules live once, in the unit's given/token_budget."""
+### END SOLUTION
+from agentkit.given import include
 
-__all__ = ["PER_MESSAGE", "count_tokens", "estimate_prompt_tokens", "count_with_provider", "ContextWindowError",
-           "largest_max_tokens", "trim_history", "call_cost", "worst_case_cost"]
+include(globals())

@@ -1,8 +1,9 @@
-"""A large transformation split across calls: chunks by function or class, a running record of decisions,
-each transformed piece checked (compiles, keeps its public names) and retried once, then assembled."""
-from large_transformations.legacy import INSTRUCTIONS, LEGACY
-from large_transformations.migrate import (Chunk, check_piece, decisions_in, extract_code, migrate, public_names,
-                                           split_module)
+### BEGIN STARTER
+# """Your large_transformations: the TODOs in its modules are yours; its given modules come from the unit's given/large_transformations."""
+### END STARTER
+### BEGIN SOLUTION
+"""The reference large_transformations; its given modules live once, in the unit's given/large_transformations."""
+### END SOLUTION
+from agentkit.given import include
 
-__all__ = ["Chunk", "check_piece", "decisions_in", "extract_code", "migrate", "public_names", "split_module",
-           "INSTRUCTIONS", "LEGACY"]
+include(globals())

@@ -1,4 +1,9 @@
-"""Images and PDFs sent to both providers in their SDKs' own content types, and code read from a screenshot."""
-from multimodal.content import ask, code_from_image, extract_code, image_part, pdf_part
+### BEGIN STARTER
+# """Your multimodal: the TODOs in its modules are yours; its given modules come from the unit's given/multimodal."""
+### END STARTER
+### BEGIN SOLUTION
+"""The reference multimodal; its given modules live once, in the unit's given/multimodal."""
+### END SOLUTION
+from agentkit.given import include
 
-__all__ = ["ask", "code_from_image", "extract_code", "image_part", "pdf_part"]
+include(globals())

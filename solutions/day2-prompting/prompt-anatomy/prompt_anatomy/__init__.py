@@ -1,5 +1,9 @@
-"""Anatomy of a prompt: role, context, task and format, each in its place; supplied text in blocks it cannot close."""
-from prompt_anatomy.builder import PromptSpec, Source, ask, build_prompt
-from prompt_anatomy.delimiters import ESCAPED_BRACKET, TAG_NAME, delimit, neutralise
+### BEGIN STARTER
+# """Your prompt_anatomy: the TODOs in its modules are yours; its given modules come from the unit's given/prompt_anatomy."""
+### END STARTER
+### BEGIN SOLUTION
+"""The reference prompt_anatomy; its given modules live once, in the unit's given/prompt_anatomy."""
+### END SOLUTION
+from agentkit.given import include
 
-__all__ = ["PromptSpec", "Source", "build_prompt", "ask", "delimit", "neutralise", "TAG_NAME", "ESCAPED_BRACKET"]
+include(globals())

@@ -1,6 +1,9 @@
-"""A conversation kept inside a token budget: a sliding window of the newest turns, one summary call for what
-falls out, and pinned facts that are never dropped."""
-from context_window.conversation import SUMMARY_SYSTEM, Conversation, summary_prompt
-from context_window.counting import PER_MESSAGE, count_tokens, prompt_tokens
+### BEGIN STARTER
+# """Your context_window: the TODOs in its modules are yours; its given modules come from the unit's given/context_window."""
+### END STARTER
+### BEGIN SOLUTION
+"""The reference context_window; its given modules live once, in the unit's given/context_window."""
+### END SOLUTION
+from agentkit.given import include
 
-__all__ = ["SUMMARY_SYSTEM", "Conversation", "summary_prompt", "PER_MESSAGE", "count_tokens", "prompt_tokens"]
+include(globals())

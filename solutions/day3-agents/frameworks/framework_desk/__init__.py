@@ -1,5 +1,9 @@
-"""One order-status question answered three ways: the course's own loop, pydantic-ai and openai-agents,
-all over the same plain tool and prompt in `desk`."""
-from framework_desk.desk import INSTRUCTIONS, MAX_STEPS, MAX_TOKENS, ORDERS, Answer, UnknownOrder, lookup_order
+### BEGIN STARTER
+# """Your framework_desk: the TODOs in its modules are yours; its given modules come from the unit's given/framework_desk."""
+### END STARTER
+### BEGIN SOLUTION
+"""The reference framework_desk; its given modules live once, in the unit's given/framework_desk."""
+### END SOLUTION
+from agentkit.given import include
 
-__all__ = ["INSTRUCTIONS", "MAX_STEPS", "MAX_TOKENS", "ORDERS", "Answer", "UnknownOrder", "lookup_order"]
+include(globals())

@@ -1,8 +1,9 @@
-"""Tools that touch the machine, made safe to hand to a model: paths confined to a workspace, commands from an
-allow-list with a timeout and no shell, and dangerous tools behind an approval step that can refuse."""
-from safe_tools.approval import ApprovalDenied, needs_approval
-from safe_tools.commands import CommandRefused, CommandResult, CommandRunner, CommandTimeout
-from safe_tools.workspace import PathEscape, Refused, Workspace
+### BEGIN STARTER
+# """Your safe_tools: the TODOs in its modules are yours; its given modules come from the unit's given/safe_tools."""
+### END STARTER
+### BEGIN SOLUTION
+"""The reference safe_tools; its given modules live once, in the unit's given/safe_tools."""
+### END SOLUTION
+from agentkit.given import include
 
-__all__ = ["Refused", "PathEscape", "Workspace", "CommandRunner", "CommandResult", "CommandRefused", "CommandTimeout",
-           "needs_approval", "ApprovalDenied"]
+include(globals())

@@ -1,6 +1,9 @@
-"""Structured output, schema first: a pydantic model is the contract, the provider's native structured output
-constrains the reply, and pydantic's validation error goes back to the model for a bounded number of retries."""
-from structured_output.extract import (StructuredOutputError, anthropic_format, extract, native_params, openai_format,
-                                      strict_schema)
+### BEGIN STARTER
+# """Your structured_output: the TODOs in its modules are yours; its given modules come from the unit's given/structured_output."""
+### END STARTER
+### BEGIN SOLUTION
+"""The reference structured_output; its given modules live once, in the unit's given/structured_output."""
+### END SOLUTION
+from agentkit.given import include
 
-__all__ = ["strict_schema", "anthropic_format", "openai_format", "native_params", "extract", "StructuredOutputError"]
+include(globals())

@@ -23,6 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from agentkit.given import data_file
 ### BEGIN STARTER
 # from bias_fairness.tokens import tokenize  # noqa: F401 - to check each term
 ### END STARTER
@@ -30,7 +31,7 @@ from pathlib import Path
 from bias_fairness.tokens import tokenize
 ### END SOLUTION
 
-DEFAULT_FILE = Path(__file__).with_name("lexicon.json")
+DEFAULT_FILE = data_file("bias_fairness", "lexicon.json")  # shipped in the unit's given/bias_fairness
 
 
 @dataclass(frozen=True)

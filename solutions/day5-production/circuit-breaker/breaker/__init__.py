@@ -1,4 +1,9 @@
-"""A thread-safe circuit breaker: stop calling a provider that keeps failing, and probe it carefully."""
-from breaker.core import CLOSED, HALF_OPEN, OPEN, CircuitBreaker, CircuitOpen, provider_is_failing
+### BEGIN STARTER
+# """Your breaker: the TODOs in its modules are yours; its given modules come from the unit's given/breaker."""
+### END STARTER
+### BEGIN SOLUTION
+"""The reference breaker; its given modules live once, in the unit's given/breaker."""
+### END SOLUTION
+from agentkit.given import include
 
-__all__ = ["CircuitBreaker", "CircuitOpen", "CLOSED", "OPEN", "HALF_OPEN", "provider_is_failing"]
+include(globals())

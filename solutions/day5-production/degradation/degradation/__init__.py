@@ -1,7 +1,9 @@
-"""Graceful degradation driven by a sliding window of recent outcomes, with hysteresis and shared state."""
-from degradation.chat import STATIC_ANSWER, Answer, DegradingChat
-from degradation.degrader import Degrader
-from degradation.levels import Level, Outcome
-from degradation.window import MemoryWindow, RedisWindow
+### BEGIN STARTER
+# """Your degradation: the TODOs in its modules are yours; its given modules come from the unit's given/degradation."""
+### END STARTER
+### BEGIN SOLUTION
+"""The reference degradation; its given modules live once, in the unit's given/degradation."""
+### END SOLUTION
+from agentkit.given import include
 
-__all__ = ["Level", "Outcome", "Degrader", "MemoryWindow", "RedisWindow", "DegradingChat", "Answer", "STATIC_ANSWER"]
+include(globals())

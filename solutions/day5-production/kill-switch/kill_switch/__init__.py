@@ -1,6 +1,9 @@
-"""A kill switch shared by every process of a service through Redis: per feature and global, with who, why and
-when, a short local cache, failing closed when Redis cannot be reached, a guard decorator, and an audit log."""
-from kill_switch.guard import guarded
-from kill_switch.switch import KillSwitch, SwitchState
+### BEGIN STARTER
+# """Your kill_switch: the TODOs in its modules are yours; its given modules come from the unit's given/kill_switch."""
+### END STARTER
+### BEGIN SOLUTION
+"""The reference kill_switch; its given modules live once, in the unit's given/kill_switch."""
+### END SOLUTION
+from agentkit.given import include
 
-__all__ = ["KillSwitch", "SwitchState", "guarded"]
+include(globals())

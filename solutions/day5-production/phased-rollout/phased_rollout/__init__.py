@@ -1,9 +1,9 @@
-"""Phased rollout of a new variant: stable per-feature bucketing, monotonic stages, health checks against the
-control group that gate promotion, automatic rollback to 0%, and state that survives a restart."""
-from phased_rollout.bucketing import BUCKETS, bucket, in_rollout
-from phased_rollout.health import HealthPolicy, HealthReport, SlidingWindow, assess
-from phased_rollout.rollout import STAGES, PhasedRollout
-from phased_rollout.store import JsonStateStore
+### BEGIN STARTER
+# """Your phased_rollout: the TODOs in its modules are yours; its given modules come from the unit's given/phased_rollout."""
+### END STARTER
+### BEGIN SOLUTION
+"""The reference phased_rollout; its given modules live once, in the unit's given/phased_rollout."""
+### END SOLUTION
+from agentkit.given import include
 
-__all__ = ["BUCKETS", "bucket", "in_rollout", "HealthPolicy", "HealthReport", "SlidingWindow", "assess", "STAGES",
-           "PhasedRollout", "JsonStateStore"]
+include(globals())

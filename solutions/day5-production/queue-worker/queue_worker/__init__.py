@@ -1,9 +1,9 @@
-"""A summary queue: an HTTP producer, an RQ worker on Redis, retries with backoff for provider-side errors only,
-a dead-letter listing with requeue, and idempotent submission by a client-supplied key."""
-from queue_worker.api import create_app
-from queue_worker.policy import RetryPolicy, is_retryable
-from queue_worker.taskqueue import DeadLetter, IdempotencyConflict, TaskQueue, TaskStatus
-from queue_worker.tasks import summarise
+### BEGIN STARTER
+# """Your queue_worker: the TODOs in its modules are yours; its given modules come from the unit's given/queue_worker."""
+### END STARTER
+### BEGIN SOLUTION
+"""The reference queue_worker; its given modules live once, in the unit's given/queue_worker."""
+### END SOLUTION
+from agentkit.given import include
 
-__all__ = ["RetryPolicy", "is_retryable", "summarise", "TaskQueue", "TaskStatus", "DeadLetter",
-           "IdempotencyConflict", "create_app"]
+include(globals())

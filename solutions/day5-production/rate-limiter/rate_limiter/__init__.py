@@ -1,6 +1,9 @@
-"""Rate limits for LLM calls: token buckets in one process, per key with bounded memory, and shared via Redis."""
-from rate_limiter.bucket import RateLimiter, TokenBucket
-from rate_limiter.keyed import PerKeyLimiter
-from rate_limiter.shared import RedisRateLimiter
+### BEGIN STARTER
+# """Your rate_limiter: the TODOs in its modules are yours; its given modules come from the unit's given/rate_limiter."""
+### END STARTER
+### BEGIN SOLUTION
+"""The reference rate_limiter; its given modules live once, in the unit's given/rate_limiter."""
+### END SOLUTION
+from agentkit.given import include
 
-__all__ = ["TokenBucket", "RateLimiter", "PerKeyLimiter", "RedisRateLimiter"]
+include(globals())

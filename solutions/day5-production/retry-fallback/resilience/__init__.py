@@ -1,5 +1,9 @@
-"""Retry with capped exponential backoff and full jitter, and a fallback chain across providers."""
-from resilience.fallback import FallbackChain
-from resilience.retry import RetryPolicy, backoff_delay, retry
+### BEGIN STARTER
+# """Your resilience: the TODOs in its modules are yours; its given modules come from the unit's given/resilience."""
+### END STARTER
+### BEGIN SOLUTION
+"""The reference resilience; its given modules live once, in the unit's given/resilience."""
+### END SOLUTION
+from agentkit.given import include
 
-__all__ = ["RetryPolicy", "backoff_delay", "retry", "FallbackChain"]
+include(globals())

@@ -1,7 +1,9 @@
-"""Semantic caching for LLM calls: answers keyed by meaning (MiniLM embeddings), looked up with one matrix
-product, with a TTL, a size bound with least-recently-used eviction, statistics and namespaces."""
-from semantic_cache.cache import CacheStats, Encoder, Hit, SemanticCache
-from semantic_cache.chat import cached_chat, namespace_of
-from semantic_cache.vectors import cosine, normalise
+### BEGIN STARTER
+# """Your semantic_cache: the TODOs in its modules are yours; its given modules come from the unit's given/semantic_cache."""
+### END STARTER
+### BEGIN SOLUTION
+"""The reference semantic_cache; its given modules live once, in the unit's given/semantic_cache."""
+### END SOLUTION
+from agentkit.given import include
 
-__all__ = ["SemanticCache", "Hit", "CacheStats", "Encoder", "cached_chat", "namespace_of", "cosine", "normalise"]
+include(globals())
