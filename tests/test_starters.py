@@ -197,3 +197,33 @@ def test_generated_starters_are_not_committed():
     tracked = subprocess.run(["git", "ls-files", *(str(u.starter) for u in GENERATED)], capture_output=True,
                              text=True, cwd=ROOT)
     assert tracked.returncode == 0 and tracked.stdout == ""
+
+
+# A platform deploys one folder, so a deployable unit's top-level files (Procfile, vercel.json) are copied.
+COPIED_ON_PURPOSE = {"Procfile", "index.py", "vercel.json"}
+
+
+def test_given_code_lives_once():
+    """No starter file is a copy of a solution file: given modules live in the unit's given/ folder, and each
+    edition's package reaches them through agentkit.given."""
+    for unit in filter(is_generated, all_units()):
+        solution = {p.relative_to(unit.solution).as_posix(): p.read_bytes()
+                    for p in starters._source_files(unit)}
+        copies = [path for path, data in generate(unit).items()
+                  if solution.get(path) == data and path not in COPIED_ON_PURPOSE]
+        assert not copies, f"{unit.name}: starter files copied from the solution (move them to given/): {copies}"
+        given = unit.path / "given" / unit.package
+        if given.is_dir():
+            init = (unit.solution / unit.package / "__init__.py").read_text()
+            assert "include(globals())" in init, f"{unit.name}: its package's __init__ does not include {given}"
+
+
+def test_a_package_finds_its_given_modules_from_any_folder(tmp_path):
+    """A submitted copy of the starter outside the course (a batch submission) still gets the given modules."""
+    unit = find_unit("d3-tool-layer")
+    shutil.copytree(unit.starter, tmp_path / "submission")
+    done = subprocess.run([sys.executable, "-c", "import tool_layer, tool_layer.agent; print(tool_layer.agent.__file__)"],
+                          cwd=tmp_path / "submission", capture_output=True, text=True, timeout=60,
+                          env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == str(unit.path / "given" / "tool_layer" / "agent.py")

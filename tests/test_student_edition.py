@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from autograder.release import source_files, student_notebook, student_page
-from autograder.units import all_units
+from autograder.units import all_units, find_unit
 from tests.test_notebooks_offline import (NETWORK_PROBE, execute, is_solution, kernels,  # noqa: F401 (fixture)
                                           nbformat, text_of)
 
@@ -120,6 +120,10 @@ def test_every_unit_has_a_starter(edition):
     assert {u.name for u in units} == {u.name for u in all_units(ROOT)}
     for unit in units:
         assert list(unit.starter.rglob("*.py")), f"{unit.name} has no starter code in the edition"
+        original = find_unit(unit.name)
+        for given in (original.path / "given").rglob("*"):
+            if given.is_file() and "__pycache__" not in given.parts:
+                assert (unit.path / given.relative_to(original.path)).is_file(), f"{given} is not in the edition"
 
 
 @pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
