@@ -1,5 +1,6 @@
 """agentkit.embeddings' cache (content-addressed, SQLite, shared by processes) and the grader's embedding route
 (a sandboxed worker's `MiniLM.encode` gets its vectors from the grader's broker, which computes them)."""
+import hashlib
 import json
 import logging
 import sqlite3
@@ -81,6 +82,18 @@ def test_a_second_encode_computes_nothing(model, cache_file, forward):
     assert model.cache_hits == hits + len(TEXTS)
     assert np.array_equal(first, second) and second.dtype == np.float32 and second.flags.writeable
     assert rows_in(cache_file) == len(TEXTS)
+
+
+def test_the_key_holds_the_model_identity(model, cache_file, forward, monkeypatch):
+    """Another forward-pass revision (or other weights, or another max_length) never reads these vectors."""
+    weights = model.folder / "model.safetensors"
+    assert embeddings.weights_digest(weights) == hashlib.sha256(weights.read_bytes()).hexdigest()
+    assert f"max_length={model.max_length}".encode() in model.identity
+    model.encode(TEXTS[:2])
+    monkeypatch.setattr(embeddings, "ENCODER_REVISION", "numpy-next")
+    other = MiniLM(model.folder)   # a second copy: cheap, its weights are read only when it computes
+    other.encode(TEXTS[:2])
+    assert (other.cache_hits, other.computed) == (0, 2) and rows_in(cache_file) == 4
 
 
 def test_cached_vectors_are_the_computed_ones_and_cache_false_skips_the_cache(model, cache_file, forward):
