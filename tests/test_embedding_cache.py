@@ -240,6 +240,22 @@ def test_the_route_answers_vectors_and_refuses_what_it_should(model, cache_file,
     broker.end()
 
 
+def test_the_route_stops_computing_when_the_test_has_ended(model, broker, monkeypatch):
+    """A worker stopped at its deadline leaves no long computation behind in the grader."""
+    slices = []
+
+    def slow_slice(self, texts, **options):
+        slices.append(len(texts))
+        broker.end()   # the job's deadline passes while this slice is computed
+        return np.zeros((len(texts), self.dimension), dtype=np.float32)
+
+    monkeypatch.setattr(MiniLM, "encode_here", slow_slice)
+    monkeypatch.setattr(broker_module, "EMBEDDING_SLICE", 2)
+    broker.begin(NO_CALLS)
+    status, body = post(broker.socket_path, json.dumps({"texts": TEXTS}).encode())
+    assert (status, slices) == (503, [2]), body
+
+
 def embedder_unit(folder: Path) -> tuple[Path, Path]:
     (folder / "sub" / "embedder").mkdir(parents=True)
     (folder / "sub" / "embedder" / "__init__.py").write_text(EMBEDDER)
