@@ -2,15 +2,15 @@
 and warm (every text found in the cache), in one process, on a cache file of its own.
 
 The texts are click's functions and methods (`Path(click.__file__).parent`, the course's corpus), each one's
-source as `ast` finds it, in file and line order; `--count` takes the first N (48 by default, about 5 s
-cold on an idle 2-core machine). The weights are loaded before timing, so cold is the forward pass plus the writes,
-and warm is the keys (sha256), the lookups and the copies (the median of five warm encodes). Both encodes must give the same vectors, bit for bit.
-Prints each time and, last, `ratio=<cold / warm>`.
+source as `ast` finds it, in file and line order; `--count` takes the first N (48 by default: 15-20 s cold on
+the shared 2-core machine). The weights are loaded before timing, so cold is the forward pass plus the writes,
+and warm is the keys (sha256), the lookups and the copies (the median of five warm encodes). Both encodes must
+give the same vectors, bit for bit. Prints each time and, last, `ratio=<cold / warm>`.
 
 BLAS runs on one thread unless OPENBLAS_NUM_THREADS (or OMP_NUM_THREADS) says otherwise: on a shared 2-core
-machine under load, OpenBLAS's threads wait for each other and the forward pass was 5-7 times slower with them.
+machine under load, OpenBLAS's threads wait for each other and the forward pass was 6-7 times slower with them.
 
-Usage: python benchmarks/embedding_cache.py [--count 120] [--batch-size 32]
+Usage: python benchmarks/embedding_cache.py [--count 48] [--batch-size 32]
 """
 from __future__ import annotations
 
