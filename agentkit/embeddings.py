@@ -369,7 +369,8 @@ class MiniLM:
                     position_embeddings=w["embeddings.position_embeddings.weight"],
                     token_type_embedding=w["embeddings.token_type_embeddings.weight"][0],
                     embedding_norm=(w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"]),
-                    layers=[self._layer(w, f"encoder.layer.{i}.") for i in range(int(self.config["num_hidden_layers"]))])
+                    layers=[self._layer(w, f"encoder.layer.{i}.")
+                            for i in range(int(self.config["num_hidden_layers"]))])
             return self._weights
 
     @staticmethod

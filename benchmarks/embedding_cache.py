@@ -74,7 +74,8 @@ def main() -> None:
     print(f"texts: {len(texts)} of click {version('click')}'s functions ({characters:,} characters, "
           f"{computed} distinct texts computed)")
     print(f"cold: {cold_s:8.3f} s  ({1000 * cold_s / len(texts):.1f} ms per text: forward pass and cache writes)")
-    print(f"warm: {warm_s:8.4f} s  (median of {WARM_RUNS}; {1000 * warm_s / len(texts):.3f} ms per text: cache lookups)")
+    print(f"warm: {warm_s:8.4f} s  (median of {WARM_RUNS}; {1000 * warm_s / len(texts):.3f} ms per text: "
+          "cache lookups)")
     print(f"cache file: {size / 1024:.0f} KiB")
     print(f"ratio={cold_s / warm_s:.0f}")
 
