@@ -9,6 +9,10 @@ is made on this side. The scenario itself never enters the worker; only the repl
     broker.begin(scenario_dict)        # before a job
     ...                                # the worker's requests are answered
     sent, served = broker.end()        # after it: plain data
+
+One course-only route is not a model API: `POST /course/embeddings {"texts": [...]}` answers a worker's
+`agentkit.embeddings.MiniLM.encode` with vectors computed here, in the grader's process and with its
+embedding cache (the worker is read-only and should not spend its time and memory on the model).
 """
 from __future__ import annotations
 
@@ -31,6 +35,13 @@ MAX_REQUEST_BYTES = 8 * 1024**2   # a request body larger than this is refused u
 MAX_REQUESTS_PER_JOB = 400        # more than this in one job is a runaway loop: answered, not recorded
 KEPT_BODY_CHARS = 64_000          # of each request's raw body, kept for tests that read it (batch files)
 SOCKET_TIMEOUT_S = 15.0           # a connection that sends nothing for this long is dropped
+
+# The course-only embedding route: only the texts are taken from the worker; the vectors are computed here.
+EMBEDDINGS_PATH = "/course/embeddings"
+MAX_EMBEDDING_TEXTS = 256            # per request (the worker's encode splits a longer list)
+MAX_EMBEDDING_CHARS = 512_000        # per request, all its texts together
+MAX_EMBEDDING_TEXTS_PER_JOB = 4096   # more in one test is a flood
+EMBEDDING_SLICE = 64                 # texts computed between checks that the test that asked is still running
 
 # Headers the worker-side forwarder turns back into the exception a real network would raise.
 OUTCOME_HEADER = "x-course-replay"
@@ -57,6 +68,9 @@ class ScenarioBroker:
         self._served: list[dict[str, Any]] = []
         self._dropped = 0
         self._server: _Server | None = None
+        self._embedded = 0          # texts this job asked the embedding route for
+        self._jobs_ended = 0        # a request to the embedding route stops computing when its job has ended
+        self._embedding = threading.Lock()   # one embedding computation at a time
 
     def start(self) -> ScenarioBroker:
         self._server = _Server(self.socket_path, _Handler)
@@ -71,12 +85,14 @@ class ScenarioBroker:
         loaded = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
         with self._lock:
             self._scenario, self._sent, self._served, self._dropped = loaded, [], [], 0
+            self._embedded = 0
 
     def end(self) -> tuple[list[dict], list[dict]]:
         """What this job sent and what answered each request; later requests get no recording."""
         with self._lock:
             sent, served, dropped = self._sent, self._served, self._dropped
             self._scenario, self._sent, self._served, self._dropped = None, [], [], 0
+            self._embedded, self._jobs_ended = 0, self._jobs_ended + 1
         if dropped:
             sent.append({"api": None, "path": "", "method": "", "note": f"{dropped} more requests not recorded"})
             served.append({"status": None, "outcome": "not recorded"})
@@ -84,6 +100,8 @@ class ScenarioBroker:
 
     def answer(self, method: str, path: str, content_type: str | None, raw: bytes
                ) -> tuple[int, dict, bytes, Pacing | None]:
+        if path.partition("?")[0] == EMBEDDINGS_PATH:
+            return (*self.embeddings(method, raw), None)
         api, view, body = inspect_request(method, path, content_type, raw)
         record = None
         with self._lock:
@@ -109,6 +127,48 @@ class ScenarioBroker:
             pacing.stream = False
         return status, headers, text.encode(), pacing
 
+    def embeddings(self, method: str, raw: bytes) -> tuple[int, dict, bytes]:
+        """The course-only route: `{"texts": [...]}` in, float32 vectors out (little-endian, one row per text,
+        shape in `x-course-embedding-shape`). Nothing but the texts is taken from the worker: the model, its
+        settings and the cache are the grader's, and the worker never writes the cache. A request past the
+        limits is refused with a message saying which, before anything is computed."""
+        if method != "POST":
+            return _refused(405, f'POST {{"texts": [...]}} to {EMBEDDINGS_PATH}')
+        try:
+            texts = json.loads(raw)["texts"]
+        except (ValueError, TypeError, KeyError):
+            texts = None
+        if not isinstance(texts, list) or not all(isinstance(text, str) for text in texts):
+            return _refused(400, 'the body must be JSON {"texts": [string, ...]}')
+        chars = sum(map(len, texts))
+        if len(texts) > MAX_EMBEDDING_TEXTS or chars > MAX_EMBEDDING_CHARS:
+            return _refused(413, f"{len(texts)} texts of {chars:,} characters in one request: the grader embeds at "
+                                 f"most {MAX_EMBEDDING_TEXTS} texts and {MAX_EMBEDDING_CHARS:,} characters at a time")
+        with self._lock:
+            if self._embedded + len(texts) > MAX_EMBEDDING_TEXTS_PER_JOB:
+                return _refused(429, f"more than {MAX_EMBEDDING_TEXTS_PER_JOB} texts embedded in one test: refused "
+                                     "(embed each text once and keep its vector)")
+            self._embedded += len(texts)
+            job = self._jobs_ended
+        from agentkit.embeddings import MiniLM
+
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))   # slices of similar length pad little
+        rows: dict[int, bytes] = {}
+        try:
+            model = MiniLM.load()
+            with self._embedding:
+                for start in range(0, len(order), EMBEDDING_SLICE):
+                    if self._jobs_ended != job:
+                        return _refused(503, "the test ended before its texts were embedded")
+                    chosen = order[start:start + EMBEDDING_SLICE]
+                    vectors = model.encode_here([texts[i] for i in chosen]).astype("<f4")
+                    rows.update((i, vector.tobytes()) for i, vector in zip(chosen, vectors))
+        except Exception as exc:  # noqa: BLE001 - the worker gets the reason, the grader goes on
+            return _refused(500, f"the grader could not embed the texts: {type(exc).__name__}: {exc}")
+        return 200, {"content-type": "application/octet-stream",
+                     "x-course-embedding-shape": f"{len(texts)},{model.dimension}"}, \
+            b"".join(rows[i] for i in range(len(texts)))
+
     def delivered(self, pacing: Pacing, events: int, of: int, closed_early: bool) -> None:
         """How much of a paced stream the client read before it finished or hung up, as the broker saw it."""
         if pacing.record is not None:
@@ -127,6 +187,10 @@ def sent_record(api: str, view: wire.RequestView, body: Any) -> dict:
 def _kept(body: Any) -> Any:
     text = json.dumps(body, ensure_ascii=False, default=str)
     return body if len(text) <= KEPT_BODY_CHARS else {"truncated": text[:KEPT_BODY_CHARS]}
+
+
+def _refused(status: int, message: str) -> tuple[int, dict, bytes]:
+    return status, {"content-type": "text/plain; charset=utf-8"}, message.encode()
 
 
 def _no_recording(message: str) -> tuple[int, dict, bytes]:
