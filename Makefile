@@ -40,5 +40,7 @@ start: setup
 	-$(BIN)/course doctor
 	$(BIN)/jupyter lab --notebook-dir=. --ServerApp.open_browser=True $$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
+# One BLAS thread per process: the test workers already use every core, and the MiniLM encoder runs several
+# times slower when each of them also starts a BLAS thread per core.
 test: setup system-packages system-packages-test
-	$(BIN)/python -m pytest -n auto --durations=20
+	OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 $(BIN)/python -m pytest -n auto --durations=20
