@@ -96,7 +96,7 @@ VECTORS = {  # unnormalised on purpose: "long" points nearly the other way from 
     "orthogonal": [0.0, 0.0, 3.0],
     "opposite": [-2.0, 0.0, 0.0],
     "aligned twin": [1.0, 0.1, 0.0],   # the same direction and length: an exact tie, broken by position
-    "query": [1.0, 0.0, 0.0],
+    "query": [2.0, 0.0, 0.0],
 }
 
 
