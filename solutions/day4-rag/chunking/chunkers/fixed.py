@@ -29,5 +29,5 @@ def fixed_size(source: str, path: str, size: int = 1000, overlap: int = 200) -> 
             kept += len(lines[back - 1])
             back -= 1
         start = back
-    ### END SOLUTION
     return chunks
+    ### END SOLUTION
