@@ -208,7 +208,7 @@ reports = {name: evaluate(retriever, QUESTIONS, k=5) for name, retriever in (("B
 print(f"{'':<8}" + "".join(f"{name + '@5':>12}" for name in ("hit_rate", "precision", "recall", "mrr", "ndcg")))
 for name, report in reports.items():
     print(f"{name:<8}" + "".join(f"{report[m]:>12.2f}" for m in ("hit_rate", "precision", "recall", "mrr", "ndcg")))
-print("\nnDCG@5 per question, where the two differ:")
+print("\\nnDCG@5 per question, where the two differ:")
 for q in QUESTIONS:
     a, b = (reports[name]["per_question"][q.id]["ndcg"] for name in ("BM25", "MiniLM"))
     if abs(a - b) > 0.005:

@@ -6,11 +6,13 @@ scenario the test gives.
 """
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import agentkit
 
 
+@functools.lru_cache(maxsize=1)
 def corpus() -> dict[str, str]:
     import click
 
@@ -35,13 +37,13 @@ def chunks_of(submission, chunks: list[dict]) -> list:
 
 
 def check(submission, answers: list[str], chunks: list[dict]) -> list:
-    files, sent = corpus(), chunks_of(submission, chunks)
+    files, sent = dict(corpus()), chunks_of(submission, chunks)
     return [problems(submission.check_citations(text, sent, files)) for text in answers]
 
 
 def ask(submission, provider: str, question: str, chunks: list[dict], min_score: float) -> dict:
     client = agentkit.Client(provider)
-    got = submission.answer(client, question, chunks_of(submission, chunks), corpus(), min_score=min_score)
+    got = submission.answer(client, question, chunks_of(submission, chunks), dict(corpus()), min_score=min_score)
     return {"status": str(got.status), "text": None if got.text is None else str(got.text),
             "citations": [citation(c) for c in got.citations], "problems": problems(got.problems),
             "calls": int(got.calls), "client_calls": len(client.calls)}

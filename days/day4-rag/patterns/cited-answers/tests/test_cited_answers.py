@@ -3,6 +3,8 @@ The corpus is click's installed source; every chunk and citation is located here
 a typed line number. Model calls are answered by click-questions.yaml (authored replies, see its header); the
 tests read what your code sent from the grader's side and what your `answer` returned."""
 import ast
+import copy
+import functools
 import re
 from pathlib import Path
 
@@ -18,10 +20,12 @@ SCENARIO = Path(__file__).resolve().parent.parent / "fixtures" / "scenarios" / "
 CITATION_SHAPE = re.compile(r"\[[^\s:\[\]`]+\.py:\d+(-\d+)?[^\]]*\]")
 
 
+@functools.lru_cache(maxsize=None)
 def source(module: str) -> str:
     return (CLICK / module).read_text(encoding="utf-8")
 
 
+@functools.lru_cache(maxsize=None)
 def span(module: str, qualname: str) -> tuple[int, int]:
     """(first, last) line of a function or class, decorators included: found with ast, the way a chunker would."""
     body, node = ast.parse(source(module)).body, None
@@ -63,8 +67,13 @@ def filled(value):
     return value
 
 
-def scenario() -> dict:
+@functools.lru_cache(maxsize=1)
+def filled_scenario() -> dict:
     return {"name": SCENARIO.name, **filled(read_yaml(SCENARIO))}
+
+
+def scenario() -> dict:
+    return copy.deepcopy(filled_scenario())
 
 
 def reply_to(question_words: str) -> str:
