@@ -1,7 +1,9 @@
-"""Grounded answers whose every claim cites file and lines, with the citations checked against the corpus."""
-from cited_answers.answering import Answer, answer, build_prompt
-from cited_answers.citations import Citation, Problem, check_citations, parse_citations
-from cited_answers.sources import Chunk, click_corpus, fill_lines, symbol_span
+### BEGIN STARTER
+# """Your cited_answers: the TODOs in its modules are yours; its given modules come from the unit's given/cited_answers."""
+### END STARTER
+### BEGIN SOLUTION
+"""The reference cited_answers; its given modules live once, in the unit's given/cited_answers."""
+### END SOLUTION
+from agentkit.given import include
 
-__all__ = ["Answer", "answer", "build_prompt", "Citation", "Problem", "check_citations",
-           "parse_citations", "Chunk", "click_corpus", "fill_lines", "symbol_span"]
+include(globals())
