@@ -3,6 +3,7 @@ must not see, its pages and Jupyter config are consistent, every day's notebook 
 `course check` works there on the starter and says plainly that the lab's reference is not part of it."""
 from __future__ import annotations
 
+import ast
 import json
 import os
 import re
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from agentkit import embeddings
 from autograder.release import source_files, student_notebook, student_page
 from autograder.units import all_units, find_unit
 from tests.test_notebooks_offline import (NETWORK_PROBE, execute, is_solution, kernels,  # noqa: F401 (fixture)
@@ -167,6 +169,59 @@ def test_check_solution_says_the_reference_is_not_in_the_edition(edition):
     assert "not in this copy" in done.stderr and "student edition" in done.stderr, done.stderr
 
 
+def top_level_names(tree: ast.Module) -> set[str]:
+    names = set()
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+            for target in node.targets if isinstance(node, ast.Assign) else [node.target]:
+                names |= {n.id for n in ast.walk(target) if isinstance(n, ast.Name)}
+    return names
+
+
+def cell_tree(source: str) -> ast.Module:
+    return ast.parse("\n".join(line for line in source.splitlines() if not line.lstrip().startswith(("%", "!"))))
+
+
+def answers_used_later(nb) -> list[tuple[str, list[str]]]:
+    """(cell source, names) of each cell that uses an exercise's answer after the exercise. Only the exercise's
+    read-only check cells may use it; a later cell that defines the name again frees it."""
+    answers: set[str] = set()
+    found = []
+    for cell in nb.cells:
+        grader = cell.metadata.get("nbgrader", {})
+        if cell.cell_type != "code" or grader.get("locked"):
+            continue
+        tree = cell_tree(cell.source)
+        if grader.get("solution"):
+            answers |= top_level_names(tree)
+            continue
+        used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+        if used & answers:
+            found.append((cell.source[:300], sorted(used & answers)))
+        answers -= top_level_names(tree)
+    return found
+
+
+@pytest.mark.parametrize("notebook", DAY_NOTEBOOKS, ids=lambda p: p.name)
+def test_no_cell_after_an_exercise_uses_its_answer(notebook):
+    """In the edition an exercise's answer is a stub, so a later cell that used it would fail for every student:
+    use the reference package's own function there."""
+    assert answers_used_later(nbformat.read(notebook, as_version=4)) == []
+
+
+def test_a_cell_using_an_answer_is_found():
+    v4 = nbformat.v4
+    nb = v4.new_notebook(cells=[v4.new_code_cell("def rank(rows):\n    return sorted(rows)"),
+                                v4.new_code_cell("assert rank([2, 1]) == [1, 2]"),
+                                v4.new_code_cell("print(rank([3, 1]))"), v4.new_code_cell("rank = sorted"),
+                                v4.new_code_cell("rank([1])")])
+    nb.cells[0].metadata["nbgrader"] = {"solution": True, "grade_id": "ex"}
+    nb.cells[1].metadata["nbgrader"] = {"locked": True}
+    assert answers_used_later(nb) == [("print(rank([3, 1]))", ["rank"])]
+
+
 @pytest.mark.timeout(300)
 @pytest.mark.parametrize("notebook", DAY_NOTEBOOKS, ids=lambda p: p.name)
 def test_day_notebook_runs_offline_in_the_edition(edition, notebook, kernels, monkeypatch):
@@ -175,6 +230,8 @@ def test_day_notebook_runs_offline_in_the_edition(edition, notebook, kernels, mo
     nb.cells.append(nbformat.v4.new_code_cell("import agentkit, autograder\nprint('from', agentkit.__file__)"))
     nb.cells.append(nbformat.v4.new_code_cell(NETWORK_PROBE))
     monkeypatch.setenv("PYTHONPATH", str(edition))  # the kernel imports the edition's packages, as a student's does
+    if embeddings.cache_path() is not None:  # vectors the runs outside the edition made (the kernel runs the edition's)
+        monkeypatch.setenv(embeddings.CACHE_ENV, str(embeddings.cache_path()))
     execute(nb, path.parent, kernels)
 
     errors = [(i, o.ename, o.evalue) for i, c in enumerate(nb.cells) if c.cell_type == "code"
