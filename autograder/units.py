@@ -10,7 +10,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 UNIT_DIRS = ("days", "labs", "capstone-options")
-LEVELS = ("core", "optional", "stretch")
+LEVELS = ("core", "optional", "stretch", "capstone")  # a capstone project: Day 5's capstone sessions and after
 METADATA = ("day", "level", "minutes_in_class", "minutes_self_study", "prerequisites")
 
 
@@ -24,7 +24,7 @@ class Metadata:
     are planned in that day's time boxes (days/schedule.toml). `optional` and `stretch` units are self-study;
     their `minutes_in_class` say how long they take if an instructor swaps them in."""
     day: int
-    level: str                       # core | optional | stretch
+    level: str                       # core | optional | stretch | capstone
     minutes_in_class: int
     minutes_self_study: int          # the graded exercise and the rest of the lesson, after class
     prerequisites: tuple[str, ...]   # unit names to study first
