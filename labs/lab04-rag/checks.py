@@ -180,12 +180,16 @@ BUILD_TIMEOUT = 180  # seconds for a test that may wait for the build (the per-t
 
 
 def once_built(run, scenario, entry: str, **kwargs) -> dict:
-    """`run(...)` again while the driver answers that the submission's index is still being built."""
+    """`run(...)` once the submission's index is built: the driver's `ready` is asked until it is, so the job
+    itself has its whole time limit."""
     for _ in range(BUILD_ROUNDS):
-        trace = run(scenario, entry, **kwargs)
-        if not (trace["ok"] and isinstance(trace["result"], dict) and trace["result"].get("building")):
-            return trace
-    raise AssertionError(f"the index was still being built after {BUILD_ROUNDS} rounds")
+        trace = run(NO_LLM, "ready")
+        if not trace["ok"] or not trace["result"]["building"]:
+            break
+    else:
+        raise AssertionError(f"the index was still being built after {BUILD_ROUNDS} rounds")
+    assert trace["ok"] and not trace["result"]["error"], trace["error"] or trace["result"]["error"]
+    return run(scenario, entry, **kwargs)
 
 
 def retrieve(run, questions: list[dict], rankings: bool = False, per_job: int = 8) -> dict:

@@ -10,8 +10,12 @@ import threading
 from pathlib import Path
 
 import click
+import matplotlib
 
 import agentkit
+
+matplotlib.use("Agg")
+import matplotlib.pyplot  # noqa: E402,F401 - imported while the worker starts, not in the report's 20 s
 
 CLICK_ROOT = Path(click.__file__).parent
 MODULES = ("decorators.py", "exceptions.py", "termui.py", "utils.py")
@@ -71,6 +75,12 @@ def building(entry):
             return {"building": True}
     wrapped.__name__, wrapped.__doc__ = entry.__name__, entry.__doc__
     return wrapped
+
+
+def ready(submission) -> dict:
+    """Whether the index is built (waiting up to WAIT seconds for it); what building it raised, if it did."""
+    build = start_index(submission)
+    return {"building": not build["done"].wait(WAIT), "error": build["error"]}
 
 
 def chunk(submission, modules: list[str]) -> dict:
