@@ -160,7 +160,7 @@ def grounded(reply: str, spans: list[tuple[str, int, int]]) -> tuple[list[str], 
 
 
 # What the reference reaches and the thresholds the graded tests hold a submission to (the README shows both;
-# tests/test_lab04_rag_readme.py keeps them equal).
+# tests/test_lab04_strength.py keeps them equal).
 THRESHOLDS = {
     "visible": {"hit_rate@5": 0.85, "recall@5": 0.80, "mrr": 0.70, "ndcg@5": 0.70},
     "hidden": {"hit_rate@5": 0.75, "recall@5": 0.65, "mrr": 0.55, "ndcg@5": 0.55},
