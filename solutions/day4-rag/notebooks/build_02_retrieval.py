@@ -120,7 +120,8 @@ assert rrf([["a", "b", "c"], ["c", "a", "d"]]) == ["a", "c", "b", "d"], rrf([["a
 assert rrf([["x", "y"], ["z"]]) == ["x", "z", "y"], f"z (rank 1 in one list) beats y (rank 2): {rrf([['x', 'y'], ['z']])}"
 assert rrf([["a", "b"], ["b", "a"]]) == ["a", "b"], "a tie keeps the order ids were first met"
 assert rrf([["a", "a", "b"], ["b"]]) == ["b", "a"], "a repeat counts once: b (ranks 3 and 1) beats a (rank 1)"
-assert rrf([["p", "q"], ["q"]], k=1) == ["q", "p"], "k is a parameter: 1/2 + 1/3 + ... with k=1"
+assert rrf([["x", "y"], ["z", "w", "y"]], k=0) == ["x", "z", "y", "w"], \
+    f"k is a parameter and ranks start at 1: with k=0, x and z score 1, y 1/2 + 1/3: {rrf([['x', 'y'], ['z', 'w', 'y']], k=0)}"
 assert rrf([[], ["only"]]) == ["only"]
 print("rrf: all checks passed")
 """)
