@@ -49,6 +49,8 @@ def grade_variants(unit, broken: dict, correct: dict, folder: Path) -> None:
         shutil.copytree(unit.solution / unit.package, target / unit.package,
                         ignore=shutil.ignore_patterns("__pycache__"))
         path = target / unit.package / file
+        if not path.exists():  # a given module: the variant's own copy wins over the given one (agentkit.given)
+            shutil.copy(unit.path / "given" / unit.package / file, path)
         text = path.read_text()
         for old, new in edits:
             assert text.count(old) == 1, f"{target.name}: the edit no longer applies to {file}: {old!r}"
