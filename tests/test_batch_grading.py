@@ -107,10 +107,11 @@ def test_names_cannot_collide_script_or_formula(tmp_path):
 
 @pytest.mark.timeout(600)
 @pytest.mark.skipif(not sandbox_available(), reason="bubblewrap is not installed (make setup installs it as root)")
-@pytest.mark.parametrize("lab", ["lab01", "lab02", "lab03"])
+@pytest.mark.parametrize("lab", ["lab01", "lab02", "lab03", "lab04"])
 def test_grade_a_served_app_lab_in_the_sandbox(tmp_path, lab):
-    """Labs 01 and 02 serve an app, Lab 03 has its worker killed and resumed: the package and the filled notebook
-    score full marks sandboxed, hidden tests included; the generated starter and the released notebook score 0."""
+    """Labs 01 and 02 serve an app, Lab 03 has its worker killed and resumed, Lab 04 embeds through the grader's
+    service: the package and the filled notebook score full marks sandboxed, hidden tests included; the generated
+    starter and the released notebook score 0."""
     from autograder import nbbuild, starters
     from autograder.units import find_unit
 

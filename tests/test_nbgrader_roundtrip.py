@@ -14,7 +14,7 @@ nbformat = pytest.importorskip("nbformat")
 from autograder import nbbuild  # noqa: E402 - after the skip: it imports nbformat
 from autograder.units import find_unit  # noqa: E402
 
-LABS = ["lab05", "lab01", "lab02", "lab03"]
+LABS = ["lab05", "lab01", "lab02", "lab03", "lab04"]
 RESULT_LINE = re.compile(r"^(?:PASS|FAIL) [\d.]+/([\d.]+) ", re.MULTILINE)
 
 
