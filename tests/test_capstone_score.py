@@ -194,7 +194,7 @@ def test_the_command_writes_the_template_and_refuses_a_bad_sheet(graded, tmp_pat
 
 def weights_in(page: Path, heading: str) -> dict[str, int]:
     """Area -> weight from the first table under `heading` whose rows start with an area and its weight."""
-    text = page.read_text().split(heading, 1)[1]
+    text = page.read_text().split(heading + "\n", 1)[1].split("\n## ", 1)[0]
     return {m.group(1): int(m.group(2)) for m in re.finditer(r"^\| \**([A-Z][a-z ]+?)\** \| (\d+) \|", text, re.M)}
 
 
