@@ -119,6 +119,9 @@ def placement_line(listed: dict) -> str:
     if listed["level"] is None:
         return "not placed in the week (no day or level in unit.toml)"
     after = f", after {', '.join(listed['prerequisites'])}" if listed["prerequisites"] else ""
+    if listed["level"] == "capstone":  # its class time is Day 5's capstone sessions, not a core time box
+        return (f"day {listed['day']}, capstone: {listed['minutes_in_class']} min of building in the capstone "
+                f"sessions, at least {listed['minutes_self_study']} min after class{after}")
     return (f"day {listed['day']}, {listed['level']}: {listed['minutes_in_class']} min in class, "
             f"{listed['minutes_self_study']} min self-study{after}")
 

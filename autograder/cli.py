@@ -1,4 +1,5 @@
-"""The `course` command: doctor, record, list, check (students), grade, release and starters (instructors)."""
+"""The `course` command: doctor, record, list, check (students), grade, capstone-score, release and starters
+(instructors)."""
 from __future__ import annotations
 
 import argparse
@@ -43,6 +44,20 @@ def main(argv: list[str] | None = None) -> int:
                      help=f"grading sessions at once, each taking up to 8 submissions in turn (default {default_jobs()}: "
                           "one more than the CPUs, so that one session's start-up overlaps the others' tests)")
     grd.add_argument("--no-sandbox", action="store_true", help="skip bubblewrap (trusted code only)")
+    cap = commands.add_parser("capstone-score", help="instructors: capstone scores out of 100, the checks' results "
+                                                      "merged with an assessor's sheet (site/capstone-rubric.md)")
+    steps = cap.add_subparsers(dest="step", required=True)
+    tpl = steps.add_parser("template", help="write the assessor's sheet: a row per graded student, a column per "
+                                            "human-judged area")
+    tpl.add_argument("out", metavar="OUT.csv")
+    tpl.add_argument("machine", nargs="+", metavar="RESULTS",
+                     help="a `course grade --out` folder, or results .json files `course check --json` wrote")
+    tpl.add_argument("--force", action="store_true", help="overwrite OUT.csv if it exists")
+    mrg = steps.add_parser("merge", help="merge the checks' results with the filled sheet into "
+                                         "capstone-scores.csv and capstone-scores.html")
+    mrg.add_argument("machine", nargs="+", metavar="RESULTS", help="as for `template`")
+    mrg.add_argument("--human", required=True, metavar="SHEET.csv", help="the assessor's filled sheet")
+    mrg.add_argument("--out", required=True, metavar="DIR", help="where the merged sheet goes")
     rel = commands.add_parser("release", help="instructors: build an edition of the course into a new folder")
     rel.add_argument("--student", metavar="OUT", required=True,
                      help="the student edition: no lab solutions, hidden tests, answer keys or instructor notes")
@@ -55,9 +70,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from autograder.check import UserError
     from autograder.units import UnitError
+    from autograder.capstone_score import ScoreError
     try:
         return dispatch(args)
-    except (UserError, UnitError, LookupError) as exc:
+    except (UserError, UnitError, LookupError, ScoreError) as exc:
         print(f"course {args.command}: {str(exc).strip(chr(39))}", file=sys.stderr)
         return 2
 
@@ -78,6 +94,14 @@ def dispatch(args: argparse.Namespace) -> int:
     if args.command == "check":
         from autograder.check import check
         return check(args.unit, solution=args.solution, submission=args.submission, json_path=args.json)
+    if args.command == "capstone-score" and args.step == "template":
+        from autograder.capstone_score import write_template
+        print(f"assessor's sheet written to {write_template(args.out, args.machine, force=args.force)}")
+        return 0
+    if args.command == "capstone-score":
+        from autograder.capstone_score import merge
+        print("merged scores written to {} and {}".format(*merge(args.machine, args.human, args.out)))
+        return 0
     if args.command == "release":
         from autograder.release import release_student
         print(f"student edition written to {release_student(args.student)}")

@@ -141,6 +141,25 @@ def test_core_units_fit_the_time_boxes(number):
     assert core_minutes <= TEACHING_MINUTES, f"day {number}: {core_minutes} min of core units in a 390-min day"
 
 
+def capstone_units() -> list[str]:
+    return sorted(n for n, u in UNITS.items() if u.metadata and u.metadata.level == "capstone")
+
+
+@pytest.mark.parametrize("name", capstone_units())
+def test_a_capstone_is_built_in_its_days_capstone_sessions(name):
+    """A capstone option is no core unit: no time box plans it, and its minutes in class are the hands-on
+    capstone session of its day (the briefing and the demos are the whole group's, whichever option)."""
+    meta = UNITS[name].metadata
+    sessions = [s for s in DAYS[meta.day]["session"] if s.get("kind") == "capstone"]
+    assert sessions, f"{name} is a capstone on day {meta.day}, which has no capstone sessions"
+    assert not [s["time"] for s in DAYS[meta.day]["session"] if name in s.get("units", [])], \
+        f"{name} is planned in a time box; a capstone's class time is its day's capstone sessions"
+    building = sum(minutes(s["time"]) for s in sessions if s.get("hands_on"))
+    assert meta.minutes_in_class == building, \
+        f"{name}: minutes_in_class {meta.minutes_in_class}, but day {meta.day} gives capstones {building} min of building"
+    assert meta.minutes_self_study >= 120, f"{name}: a capstone is scoped for three hours or more"
+
+
 def has_exercise(path: Path) -> bool:
     """A solution cell with a marked solution region, then a read-only cell that checks it with asserts."""
     cells = json.loads(path.read_text())["cells"]

@@ -148,7 +148,10 @@ PLACEMENT = {  # the opening line of a unit's lesson, by level
     "core": "Core, Day {day}: {minutes_in_class} min in class, then {minutes_self_study} min of self-study",
     "optional": "Optional, Day {day}: {minutes_self_study} min of self-study ({minutes_in_class} min if taught in class)",
     "stretch": "Stretch, Day {day}: beyond the day's goals, {minutes_self_study} min of self-study",
+    "capstone": "Capstone, Day {day}: {minutes_in_class} min of building in the capstone sessions, "
+                "then at least {minutes_self_study} min of self-study",
 }
+RUBRIC = "capstone-rubric.md"  # under site/, so at the top of the built site
 
 
 def placement_note(lesson: Path) -> str | None:
@@ -170,6 +173,10 @@ def placement_note(lesson: Path) -> str | None:
             links.append(f"[{title}]({Path(os.path.relpath(before, lesson.parent)).as_posix()})")
         lines.append(f"    Study first: {', '.join(links)}.")
     lines.append(f"    Check your work with `course check {unit.name}`.")
+    if meta.level == "capstone":  # the checks score only part of a capstone: say where the rest comes from
+        rubric = Path(os.path.relpath(ROOT / RUBRIC, lesson.parent.resolve())).as_posix()
+        lines[-1] = (f"    Check your work with `course check {unit.name}`: it scores core functionality and the "
+                     f"README; an assessor scores the rest on the [capstone rubric]({rubric}).")
     return "\n".join(lines)
 
 
