@@ -213,7 +213,7 @@ def test_pings_other_events_and_unusable_deliveries(services):
     assert statuses(answers) == [200, 200, 200, 400, 400, 400], \
         f"ping, closed, issues, no delivery id, no event, form body: got {statuses(answers)}"
     assert health["status"] == 200, f"GET /health answered {health['status']}"
-    assert not live.sent and not posted["diff_requests"], "none of these should be reviewed"
+    assert not live.sent and not posted.diff_requests, "none of these should be reviewed"
 
 
 @pytest.mark.points(4)
