@@ -123,7 +123,7 @@ def own_tests(submission) -> dict:
            "PYTHONPATH": os.pathsep.join([str(folder), course_root])}
     with tempfile.TemporaryDirectory() as scratch:
         report = Path(scratch) / "report.xml"
-        command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist",
+        command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", "-p", "no:anyio",
                    f"--junitxml={report}", "tests"]
         try:
             done = subprocess.run(command, cwd=folder, env=env, capture_output=True, text=True,
