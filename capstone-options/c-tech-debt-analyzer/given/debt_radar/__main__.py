@@ -1,0 +1,5 @@
+import sys
+
+from debt_radar.cli import main
+
+sys.exit(main())
