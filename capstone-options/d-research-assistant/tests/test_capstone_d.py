@@ -48,7 +48,7 @@ def shown_to_analysts(trace):
     return set().union(set(), *(checks.passages_sent(r, CORPUS) for r in requests(trace, "analyst")))
 
 
-@pytest.mark.points(5)
+@pytest.mark.points(4)
 @pytest.mark.hint("Calls in order: the supervisor's decomposition (sent the question), one analyst call per "
                   "sub-question (sent that sub-question and no other), one critic call, one writer call. Each system "
                   "prompt names its own role word and no other.")
@@ -83,7 +83,7 @@ def test_analysts_get_retrieved_passages_with_their_ids(run, provider):
             assert carries(request, f"[{passage_id}]"), f"passage {passage_id} was sent without its [id] header"
 
 
-@pytest.mark.points(6)
+@pytest.mark.points(5)
 @pytest.mark.hint("Keep a claim only if it cites a passage sent to its analyst, its quote is in that passage, and "
                   "every number in it is in that passage; the Findings list each kept claim with its [id].")
 def test_report_keeps_valid_claims_and_drops_the_rest(run, provider):
@@ -245,7 +245,7 @@ def test_a_bad_question_is_refused_before_any_call(run):
         assert trace["sent"] == [], calls_made(trace)
 
 
-@pytest.mark.points(4)
+@pytest.mark.points(3)
 @pytest.mark.hint("`python -m research_desk ask QUESTION --out FILE` writes the report's Markdown to FILE and exits 0.")
 def test_cli_writes_the_report(run):
     trace = run("heat-pump-question", "cli", provider="openai", question=QUESTION, documents=DOCS)
