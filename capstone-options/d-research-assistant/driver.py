@@ -51,17 +51,27 @@ def cli(submission, provider: str, question: str, documents: dict[str, str]) -> 
         return {"exit": code, "report": out.read_text(encoding="utf-8") if out.is_file() else None}
 
 
-def own_work(submission) -> dict:
-    """The submission's README and the result of running its own tests (in a subprocess, with a timeout)."""
-    folder = Path(submission.__file__).resolve().parent.parent
-    readme = folder / "README.md"
+def submitted_folder(submission) -> Path:
+    return Path(submission.__file__).resolve().parent.parent
+
+
+def readme(submission) -> dict:
+    """The submission's README.md, or None."""
+    found = submitted_folder(submission) / "README.md"
+    return {"readme": found.read_text(encoding="utf-8")[:20_000] if found.is_file() else None}
+
+
+def own_tests(submission) -> dict:
+    """The result of running the submission's own tests/test_*.py (in a subprocess, with a timeout)."""
+    folder = submitted_folder(submission)
     tests = sorted((folder / "tests").glob("test_*.py")) if (folder / "tests").is_dir() else []
-    result = {"readme": readme.read_text(encoding="utf-8")[:20_000] if readme.is_file() else None,
-              "test_files": [p.name for p in tests], "exit": None, "output": ""}
+    result = {"test_files": [p.name for p in tests], "exit": None, "output": ""}
     if tests:
-        env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "COURSE_LLM_MODE": "replay"}
+        # No plugins from entry points (the course's own grader among them): a plain, quick pytest.
+        env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "COURSE_LLM_MODE": "replay",
+               "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
         try:
-            done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:course",
+            done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
                                    str(folder / "tests")], cwd=folder, env=env, capture_output=True, text=True,
                                   timeout=OWN_TESTS_TIMEOUT)
             result.update(exit=done.returncode, output=(done.stdout + done.stderr)[-3000:])

@@ -261,7 +261,7 @@ def test_cli_writes_the_report(run):
 @pytest.mark.hint("Your submission's README.md says how to run it: the `python -m research_desk ask` command with "
                   "--out, and how to run it offline or with a key.")
 def test_submission_readme_says_how_to_run_it(run):
-    trace = run("heat-pump-question", "own_work")
+    trace = run("heat-pump-question", "readme")
     assert trace["ok"], trace["error"]
     readme = trace["result"]["readme"] or ""
     assert "python -m research_desk ask" in readme and "--out" in readme, \
@@ -273,7 +273,7 @@ def test_submission_readme_says_how_to_run_it(run):
 @pytest.mark.hint("Ship your own tests in tests/test_*.py next to the package; they must run offline and pass "
                   "(python -m pytest tests).")
 def test_submission_ships_its_own_passing_tests(run):
-    trace = run("heat-pump-question", "own_work")
+    trace = run("heat-pump-question", "own_tests")
     assert trace["ok"], trace["error"]
     result = trace["result"]
     assert result["test_files"], "no tests/test_*.py in the submission"

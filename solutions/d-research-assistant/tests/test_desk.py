@@ -1,3 +1,4 @@
+### SOLUTION FILE
 """My own tests: offline, on a three-document corpus and a scenario written here."""
 import pytest
 from agentkit import Client, replay
