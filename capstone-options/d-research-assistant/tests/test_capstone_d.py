@@ -65,7 +65,7 @@ def test_supervisor_decomposes_then_each_agent_runs_in_order(run, provider):
     assert report_of(trace)["sub_questions"] == SUB_QUESTIONS
 
 
-@pytest.mark.points(5)
+@pytest.mark.points(4)
 @pytest.mark.hint("For each sub-question, search the corpus and send the analyst at most 5 passages, each with its "
                   "id as a citation header [doc-id#n] and its text; the passages that answer it must be among them.")
 def test_analysts_get_retrieved_passages_with_their_ids(run, provider):
@@ -101,7 +101,7 @@ def test_report_keeps_valid_claims_and_drops_the_rest(run, provider):
         "Report.claims should hold exactly the claims that pass the checks"
 
 
-@pytest.mark.points(5)
+@pytest.mark.points(4)
 @pytest.mark.hint("Every [doc-id#n] in the report must name a passage of the corpus that an analyst was sent, and a "
                   "line that cites must carry no number its cited passages do not have (check the writer's lines too).")
 def test_every_citation_in_the_report_is_valid(run, provider):
@@ -181,7 +181,7 @@ def test_decomposition_that_never_validates_falls_back_to_the_question(run, prov
     assert checks.lines_citing(report["markdown"], "hp-field-trial#3"), "the fallback run's findings are missing"
 
 
-@pytest.mark.points(5)
+@pytest.mark.points(4)
 @pytest.mark.hint("Count every model call (each decomposition attempt too) and check before each: at max_steps make "
                   "no more calls and still write the report from the claims you have: status 'partial', "
                   "stop_reason 'max_steps'.")
