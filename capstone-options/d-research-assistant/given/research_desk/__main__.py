@@ -1,0 +1,3 @@
+from research_desk.cli import main
+
+raise SystemExit(main())
