@@ -199,8 +199,9 @@ def test_generated_starters_are_not_committed():
     assert tracked.returncode == 0 and tracked.stdout == ""
 
 
-# A platform deploys one folder, so a deployable unit's top-level files (Procfile, vercel.json) are copied.
-COPIED_ON_PURPOSE = {"Procfile", "index.py", "vercel.json"}
+# Files that must sit in the submitted folder itself: a platform deploys one folder (Procfile, vercel.json), and a
+# capstone's own tests run with the harness beside them (tests/conftest.py).
+COPIED_ON_PURPOSE = {"Procfile", "index.py", "vercel.json", "tests/conftest.py"}
 
 
 def test_given_code_lives_once():
