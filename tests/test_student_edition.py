@@ -73,10 +73,12 @@ def page_text(page: Path) -> str:
 
 
 def test_no_lab_solutions_or_hidden_tests(edition):
+    """Labs and capstone options keep their briefs and starters; their reference builds stay with the instructor."""
     assert not list((edition / "solutions").glob("lab*"))
     for unit in all_units(ROOT):
-        if unit.path.relative_to(ROOT).parts[0] == "labs":
+        if unit.path.relative_to(ROOT).parts[0] in ("labs", "capstone-options"):
             assert not (edition / unit.solution.relative_to(ROOT)).exists(), unit.name
+            assert (edition / unit.path.relative_to(ROOT) / "README.md").is_file(), unit.name
     assert not [p for p in edition.rglob("*") if "hidden_tests" in p.parts]
     assert (edition / "solutions" / "day5-production").is_dir(), "the Day 5 worked examples keep their code"
 

@@ -12,6 +12,10 @@ def test_a_straight_function_has_complexity_one():
     assert measured("def f(a):\n    return a\n")["f"].complexity == 1
 
 
+### BEGIN STARTER
+# # TODO: your own tests of each measure, on tiny samples whose values you count by hand.
+### END STARTER
+### BEGIN SOLUTION
 def test_each_decision_adds_one():
     found = measured('''
         def f(xs):
@@ -36,3 +40,4 @@ def test_fan_in_raises_priority():
     files = {"a.py": "def core(x, y, z, w, v, u):\n    return x\n\ncore(1, 2, 3, 4, 5, 6)\ncore(1, 2, 3, 4, 5, 6)\n"}
     (finding,) = debt_radar.scan(files)
     assert finding.kind == "long-parameter-list" and finding.priority == 6 / 5 * 3
+### END SOLUTION
