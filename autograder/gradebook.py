@@ -119,17 +119,19 @@ def hint_of(output: str) -> str:
 
 
 def test_rates(unit: Unit) -> list[dict]:
-    """Each test's pass rate across the unit's readable submissions (as report.html counts it), and its hint."""
+    """Each test's pass rate across the unit's readable submissions whose results hold it (one whose tests did not
+    run at all says nothing about any test), and its hint."""
     tests: dict[str, dict] = {}
     for results in unit.results.values():
         for test in results["tests"]:
             entry = tests.setdefault(test["name"], {"unit": unit.name, "name": test["name"], "max_score": test["max_score"],
-                                                    "visibility": test["visibility"], "passed": 0, "hint": ""})
+                                                    "visibility": test["visibility"], "passed": 0, "graded": 0,
+                                                    "hint": ""})
+            entry["graded"] += 1
             entry["passed"] += test["status"] == "passed"
             entry["hint"] = entry["hint"] or (hint_of(test["output"]) if test["status"] != "passed" else "")
-    graded = len(unit.results)
     for entry in tests.values():
-        entry.update(graded=graded, failed=graded - entry["passed"], rate=entry["passed"] / max(graded, 1))
+        entry.update(failed=entry["graded"] - entry["passed"], rate=entry["passed"] / entry["graded"])
     return list(tests.values())
 
 
