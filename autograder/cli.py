@@ -1,5 +1,5 @@
-"""The `course` command: doctor, record, list, check (students), grade, capstone-score, release and starters
-(instructors)."""
+"""The `course` command: doctor, record, list, check (students), grade, gradebook, capstone-score, release and
+starters (instructors)."""
 from __future__ import annotations
 
 import argparse
@@ -44,6 +44,11 @@ def main(argv: list[str] | None = None) -> int:
                      help=f"grading sessions at once, each taking up to 8 submissions in turn (default {default_jobs()}: "
                           "one more than the CPUs, so that one session's start-up overlaps the others' tests)")
     grd.add_argument("--no-sandbox", action="store_true", help="skip bubblewrap (trusted code only)")
+    gbk = commands.add_parser("gradebook", help="instructors: every unit a class was graded on in one table, with "
+                                                 "the most failed tests (gradebook.csv and gradebook.html)")
+    gbk.add_argument("results", nargs="+", metavar="RESULTS_DIR",
+                     help="a `course grade --out` folder per unit; its name names the unit's column")
+    gbk.add_argument("--out", required=True, metavar="DIR", help="where gradebook.csv and gradebook.html go")
     cap = commands.add_parser("capstone-score", help="instructors: capstone scores out of 100, the checks' results "
                                                       "merged with an assessor's sheet (site/capstone-rubric.md)")
     steps = cap.add_subparsers(dest="step", required=True)
@@ -102,6 +107,9 @@ def dispatch(args: argparse.Namespace) -> int:
         from autograder.capstone_score import merge
         print("merged scores written to {} and {}".format(*merge(args.machine, args.human, args.out)))
         return 0
+    if args.command == "gradebook":
+        from autograder.gradebook import build
+        return build(args.results, args.out)
     if args.command == "release":
         from autograder.release import release_student
         print(f"student edition written to {release_student(args.student)}")
