@@ -1,5 +1,5 @@
-"""The `course` command: doctor, record, list, check (students), grade, gradebook, capstone-score, release and
-starters (instructors)."""
+"""The `course` command: doctor, record, list, check and quiz (students), grade, gradebook, capstone-score,
+release and starters (instructors)."""
 from __future__ import annotations
 
 import argparse
@@ -36,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     which.add_argument("--solution", action="store_true", help="grade the reference solution instead")
     which.add_argument("--submission", metavar="PATH", help="grade this folder or notebook instead")
     chk.add_argument("--json", metavar="PATH", help="also write Gradescope results.json here")
+    qz = commands.add_parser("quiz", help="a day's check of understanding, asked and scored in the terminal")
+    qz.add_argument("day", help="the day's number (1-5) or folder (day3-agents)")
     grd = commands.add_parser("grade", help="instructors: grade a folder of submissions (sandboxed)")
     grd.add_argument("unit")
     grd.add_argument("submissions", help="folder holding one folder or .ipynb per student")
@@ -76,9 +78,10 @@ def main(argv: list[str] | None = None) -> int:
     from autograder.check import UserError
     from autograder.units import UnitError
     from autograder.capstone_score import ScoreError
+    from autograder.quiz import QuizError
     try:
         return dispatch(args)
-    except (UserError, UnitError, LookupError, ScoreError) as exc:
+    except (UserError, UnitError, LookupError, ScoreError, QuizError) as exc:
         print(f"course {args.command}: {str(exc).strip(chr(39))}", file=sys.stderr)
         return 2
 
@@ -99,6 +102,9 @@ def dispatch(args: argparse.Namespace) -> int:
     if args.command == "check":
         from autograder.check import check
         return check(args.unit, solution=args.solution, submission=args.submission, json_path=args.json)
+    if args.command == "quiz":
+        from autograder.quiz import run
+        return run(args.day)
     if args.command == "capstone-score" and args.step == "template":
         from autograder.capstone_score import write_template
         print(f"assessor's sheet written to {write_template(args.out, args.machine, force=args.force)}")

@@ -1,5 +1,6 @@
 """Publish the lesson pages, lab READMEs and notebooks that live next to their code, without copying them;
-open each unit's lesson with its place in the week, read from its unit.toml.
+open each unit's lesson with its place in the week, read from its unit.toml; generate each day's quiz page
+(days/<day>/quiz.md, in both views) from its days/<day>/quiz.yaml.
 
 Two views of the same pages, chosen by COURSE_SITE_VIEW. `instructor`, the default, publishes everything and says
 so in a banner. `learner`, the default in a student edition, leaves out what the student edition leaves out
@@ -128,6 +129,12 @@ def on_files(files, config):
             # A learner's notebook is read (and offered for download) from its stripped copy.
             source = learner_notebook(path) if learner and path.endswith(".ipynb") else str(ROOT)
             files.append(File(path, source, config.site_dir, config.use_directory_urls))
+    from autograder.quiz import PAGE_NAME, day_page, quiz_files
+
+    for quiz in quiz_files(ROOT):
+        page = (quiz.parent / PAGE_NAME).relative_to(ROOT).as_posix()
+        if files.get_file_from_path(page) is None:
+            files.append(File.generated(config, page, content=day_page(quiz.parent)))
     if learner:
         for page in instructor_pages():
             if (found := files.get_file_from_path(page)) is not None:
@@ -182,6 +189,8 @@ def placement_note(lesson: Path) -> str | None:
 
 def repo_path(page) -> str:
     """The page's source path in the repository (site/ pages are docs-relative to site/)."""
+    if page.file.generated_by:  # a quiz page: it has no file of its own
+        return page.file.src_uri
     source = Path(page.file.abs_src_path).resolve()
     return source.relative_to(ROOT).as_posix() if source.is_relative_to(ROOT) else page.file.src_uri
 
@@ -191,7 +200,7 @@ def on_page_markdown(markdown, page, config, files):
         from autograder.release import student_page
 
         markdown = student_page(markdown, repo_path(page))
-    note = placement_note(Path(page.file.abs_src_path))
+    note = None if page.file.generated_by else placement_note(Path(page.file.abs_src_path))
     if note is None:
         return markdown
     title, _, rest = markdown.partition("\n")  # every lesson opens with its `# Title` line
