@@ -309,7 +309,7 @@ justify-content:center}.slide.title h2{color:#fff;border-color:#fff;font-size:2.
 .slide.table{font-size:clamp(11px,1.75vh,22px)}
 table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #ccd;padding:.5vh .6vw;text-align:left;
 vertical-align:top}th{background:#eef0f8}
-pre{font-size:.72em;background:#f6f7fb;padding:1.5vh 1.5vw;border-radius:6px;overflow:auto;line-height:1.25}
+pre{font-size:.85em;background:#f6f7fb;padding:1.5vh 1.5vw;border-radius:6px;overflow:auto;line-height:1.25}
 .diagram img{max-width:100%;max-height:45vh;border:1px solid #ccd}
 .note{position:absolute;left:5vw;bottom:1.5vh;font-size:.65em;color:#667}
 .slide.title .note{color:#c5cae9}
