@@ -19,7 +19,7 @@ from autograder.units import ROOT, Unit, all_units
 
 MAX_ITEMS = 6  # list items per slide; a longer list continues on the next slide
 ADMONITION = re.compile(r'^!!!\s+[\w-]+\s+"(?P<title>[^"]*)"\s*$')
-CODE_SPAN = re.compile(r"(`+)(.+?)\1")
+CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")  # closed by a run of the same length
 LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)")
 FENCE = re.compile(r"^```(?P<lang>\w*)\s*$")
