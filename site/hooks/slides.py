@@ -2,9 +2,11 @@
 (`course slides` writes the same decks to a folder)."""
 from __future__ import annotations
 
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 
+@event_priority(50)  # before the link check's on_files, which keeps the list of files links may point at
 def on_files(files, config):
     from autograder.slides import decks  # the course's own package, installed in its environment
 
