@@ -1,5 +1,5 @@
 """The `course` command: doctor, record, list, check and quiz (students), grade, gradebook, capstone-score,
-release and starters (instructors)."""
+release, starters and slides (instructors)."""
 from __future__ import annotations
 
 import argparse
@@ -74,6 +74,10 @@ def main(argv: list[str] | None = None) -> int:
     stt = commands.add_parser("starters", help="make the units' starter folders from their solutions")
     from autograder.starters import add_arguments
     add_arguments(stt)
+    sld = commands.add_parser("slides", help="instructors: a self-contained HTML slide deck per day, made from the "
+                                             "day's pages (arrow keys to move, print for handouts)")
+    sld.add_argument("day", nargs="?", help="one day: 3, day3 or day3-agents (default: every day)")
+    sld.add_argument("--out", default="build/slides", metavar="DIR", help="where the decks go (default build/slides)")
     args = parser.parse_args(argv)
     from autograder.check import UserError
     from autograder.units import UnitError
@@ -126,6 +130,12 @@ def dispatch(args: argparse.Namespace) -> int:
     if args.command == "starters":
         from autograder import starters
         return starters.main(args.units, check=args.check, force=args.force)
+    if args.command == "slides":
+        from pathlib import Path
+        from autograder.slides import write
+        for path in write(Path(args.out), args.day):
+            print(f"wrote {path}")
+        return 0
     from autograder.batch import grade_all
     return grade_all(args.unit, args.submissions, args.out, jobs=args.jobs,
                      sandbox=False if args.no_sandbox else None)
