@@ -144,7 +144,10 @@ def export(unit_name: str, out: str | Path) -> Path:
     for relative in runtime_files() + unit_files(unit):
         entries[relative] = (ROOT / relative).read_bytes()
     entries[f"{unit_dir}/unit.toml"] = grader_unit_toml(unit).encode()
-    entries.update({name: path.read_bytes() for name, path in hidden_files(unit).items()})
+    hidden = hidden_files(unit)
+    if not hidden:
+        print(f"note: {unit.name} has no hidden tests in this copy; the autograder runs its visible tests only")
+    entries.update({name: path.read_bytes() for name, path in hidden.items()})
     if any(name.split("/")[0] == "solutions" for name in entries):  # never the reference, whatever the layout
         raise UserError(f"{unit.name}: refusing to put a solutions/ file in the autograder")
     out.parent.mkdir(parents=True, exist_ok=True)
