@@ -1,5 +1,5 @@
 """The `course` command: doctor, record, list, check and quiz (students), grade, gradebook, capstone-score,
-release, starters and slides (instructors)."""
+export, release, starters and slides (instructors)."""
 from __future__ import annotations
 
 import argparse
@@ -71,6 +71,14 @@ def main(argv: list[str] | None = None) -> int:
     fix = commands.add_parser("fixtures", help="check every fixture and report the oldest SDK wire format they hold")
     fix.add_argument("--stamp", action="store_true",
                      help="add the installed SDK versions to fixtures that name none (for fixtures just written)")
+    exp = commands.add_parser("export", help="instructors: a unit as a Gradescope autograder or a GitHub Classroom template")
+    targets = exp.add_subparsers(dest="target", required=True)
+    gsc = targets.add_parser("gradescope", help="a Gradescope autograder zip: visible and hidden tests, no solution")
+    gsc.add_argument("unit")
+    gsc.add_argument("out", metavar="OUT.zip")
+    cls = targets.add_parser("classroom", help="a GitHub Classroom assignment repository with an autograding workflow")
+    cls.add_argument("unit")
+    cls.add_argument("out", metavar="OUT_DIR", help="a new or empty folder")
     stt = commands.add_parser("starters", help="make the units' starter folders from their solutions")
     from autograder.starters import add_arguments
     add_arguments(stt)
@@ -123,6 +131,14 @@ def dispatch(args: argparse.Namespace) -> int:
     if args.command == "release":
         from autograder.release import release_student
         print(f"student edition written to {release_student(args.student)}")
+        return 0
+    if args.command == "export" and args.target == "gradescope":
+        from autograder.export_gradescope import export
+        print(f"Gradescope autograder written to {export(args.unit, args.out)}")
+        return 0
+    if args.command == "export":
+        from autograder.export_classroom import export
+        print(f"GitHub Classroom template written to {export(args.unit, args.out)}")
         return 0
     if args.command == "fixtures":
         from autograder.fixtures import report
