@@ -21,23 +21,28 @@ def write_cassette(path: Path, question: str, answer: str, provider: str = "anth
     return path
 
 
-def broken_sample(broken: dict) -> dict:
-    """The broken variants this run grades. COURSE_STRENGTH=all: every one. By default a fifth of them, a different
-    fifth each day (COURSE_STRENGTH_DAY=N reproduces day N), so that CI stays short and still meets every variant
-    every five days."""
+def daily_sample(variants: dict, share: int) -> dict:
+    """The variants this run grades. COURSE_STRENGTH=all: every one. By default one in `share` of them, a different
+    one each day (COURSE_STRENGTH_DAY=N reproduces day N), so that CI stays short and still meets every variant
+    every `share` days."""
     import os
     from datetime import date
 
-    if os.environ.get("COURSE_STRENGTH") == "all":
-        return broken
+    if os.environ.get("COURSE_STRENGTH") == "all" or len(variants) < share:
+        return variants
     day = int(os.environ.get("COURSE_STRENGTH_DAY") or date.today().toordinal())
-    return {name: broken[name] for n, name in enumerate(sorted(broken)) if n % 5 == day % 5}
+    return {name: variants[name] for n, name in enumerate(sorted(variants)) if n % share == day % share}
+
+
+def broken_sample(broken: dict) -> dict:
+    """A fifth of the broken variants, a different fifth each day."""
+    return daily_sample(broken, 5)
 
 
 def grade_variants(unit, broken: dict, correct: dict, folder: Path) -> None:
     """Strength of a lab's tests: each variant is a copy of the unit's reference package with one set of edits,
     `{name: (file, [(old, new), ...])}`, graded with the visible and hidden tests. Every broken variant must lose
-    points and every correct one must score full marks. Every correct variant is graded on every run, the broken
+    points and every correct one must score full marks. Half the correct variants are graded on every run, the broken
     ones as `broken_sample` chooses."""
     import shutil
     from concurrent.futures import ThreadPoolExecutor
@@ -62,6 +67,7 @@ def grade_variants(unit, broken: dict, correct: dict, folder: Path) -> None:
         return grade_many(unit, [str(folders[name]) for name in chunk], hidden=True)
 
     broken = broken_sample(broken)
+    correct = daily_sample(correct, 2)  # half the correct variants (at least one), the other half the next day
     import os
     from datetime import date
     day = os.environ.get("COURSE_STRENGTH_DAY") or date.today().toordinal()
