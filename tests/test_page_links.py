@@ -9,7 +9,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 LINK = re.compile(r"\]\(([^)\s]+)\)")
-PAGES = [*ROOT.glob("days/**/*.md"), *ROOT.glob("labs/*/README.md"), *ROOT.glob("site/*.md")]
+PAGES = [*ROOT.glob("days/**/*.md"), *ROOT.glob("labs/*/README.md"), *ROOT.glob("capstone-options/*/README.md"),
+         *ROOT.glob("site/*.md")]
 NOTEBOOKS = [*ROOT.glob("days/*/notebooks/*.ipynb"), *ROOT.glob("labs/*/*.ipynb"), *ROOT.glob("solutions/*/*.ipynb")]
 
 

@@ -189,7 +189,7 @@ def placement_note(lesson: Path) -> str | None:
 
 def repo_path(page) -> str:
     """The page's source path in the repository (site/ pages are docs-relative to site/)."""
-    if page.file.generated_by:  # a quiz page: it has no file of its own
+    if getattr(page.file, "generated_by", None):  # a quiz page: it has no file of its own
         return page.file.src_uri
     source = Path(page.file.abs_src_path).resolve()
     return source.relative_to(ROOT).as_posix() if source.is_relative_to(ROOT) else page.file.src_uri
@@ -200,7 +200,7 @@ def on_page_markdown(markdown, page, config, files):
         from autograder.release import student_page
 
         markdown = student_page(markdown, repo_path(page))
-    note = None if page.file.generated_by else placement_note(Path(page.file.abs_src_path))
+    note = None if getattr(page.file, "generated_by", None) else placement_note(Path(page.file.abs_src_path))
     if note is None:
         return markdown
     title, _, rest = markdown.partition("\n")  # every lesson opens with its `# Title` line
