@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 .PHONY: setup start test doctor system-packages system-packages-test
 # Starters are made from the solutions (`course starters`): missing or untouched files are written, a
 # starter file a student edited is kept.
-setup: $(VENV)/.installed
+setup: $(VENV)/.installed $(VENV)/node/.installed
 	$(BIN)/python -m autograder.cli starters
 
 # bubblewrap sandboxes submissions during instructor grading; installed when we are root on Debian/Ubuntu, otherwise
@@ -32,6 +32,13 @@ $(VENV)/.installed: requirements.lock requirements-nodeps.txt pyproject.toml
 	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python -r requirements.lock -e .
 	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python --no-deps -r requirements-nodeps.txt
 	touch $@
+
+# configurable-http-proxy (npm), the proxy of the course's JupyterHub (instructor/jupyterhub); without npm the hub
+# and tests/test_jupyterhub.py are unavailable, nothing else is.
+$(VENV)/node/.installed: $(VENV)/.installed
+	@if command -v npm >/dev/null; then npm install --silent --no-fund --no-audit --prefix $(VENV)/node \
+		configurable-http-proxy@5.3.0 && touch $@; \
+	else echo "note: npm is missing, so the course's JupyterHub (instructor/jupyterhub) is unavailable"; fi
 
 doctor: setup
 	$(BIN)/course doctor
