@@ -25,7 +25,7 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
 # The longest tests (minutes each) go first, so that with several workers (pytest -n) they run while the other
 # workers take the many short tests, instead of starting last and leaving one worker busy after the others finish.
 LONGEST_FIRST = ("test_lab03_strength.py", "test_lab01_strength.py", "test_lab02_strength.py",
-                 "test_lab05_strength.py", "test_nbgrader_roundtrip.py", "test_batch_grading.py")
+                 "test_lab05_strength.py", "test_nbgrader_roundtrip.py", "test_jupyterhub.py", "test_batch_grading.py")
 
 
 def pytest_collection_modifyitems(session, config, items):
