@@ -15,11 +15,33 @@ from autograder import local_service
 
 GATHER_S = 0.5  # how long a gathered alias waits for the other requests of its race
 LOOK_UP_S = 0.02  # every SQLite SELECT takes this long at least, so a look-up-then-insert race really overlaps
+RACE_LOOK_UP_S = 0.2  # ... and this long while two or more requests are in flight (a busy machine's threads can
+                      # start 20 ms apart; 200 ms keeps a racing pair's look-ups overlapping however loaded it is)
+
+
+class InFlight:
+    """The number of HTTP requests the app is serving right now (an ASGI wrapper counts them)."""
+    count = 0
+    lock = threading.Lock()
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        with InFlight.lock:
+            InFlight.count += 1
+        try:
+            return await self.app(scope, receive, send)
+        finally:
+            with InFlight.lock:
+                InFlight.count -= 1
 
 
 def widen_races() -> None:
-    """Make each SQLite SELECT of the app take LOOK_UP_S longer (sqlite3.connect hands out connections whose
-    look-ups wait first). A store that looks an alias up and then inserts it, without a UNIQUE constraint to settle
+    """Make each SQLite SELECT of the app take LOOK_UP_S longer, RACE_LOOK_UP_S while requests overlap
+    (sqlite3.connect hands out connections whose look-ups wait first). A store that looks an alias up and then inserts it, without a UNIQUE constraint to settle
     the race, then lets two creates at once both take the alias, on every run instead of once in a while. Correct
     stores only get slower. A connection factory the app passes itself is left alone."""
     import sqlite3
@@ -29,7 +51,7 @@ def widen_races() -> None:
 
     def slow(sql) -> None:
         if isinstance(sql, str) and sql.lstrip()[:6].upper() == "SELECT":
-            time.sleep(LOOK_UP_S)
+            time.sleep(RACE_LOOK_UP_S if InFlight.count > 1 else LOOK_UP_S)
 
     class Cursor(sqlite3.Cursor):
         def execute(self, sql, *args, **kwargs):
@@ -91,7 +113,7 @@ def start(submission, socket: str, provider: str, database: str, public_host: st
     settings = submission.Settings(**options)
     extra = {"new_alias": ScriptedAliases(aliases, gather)} if aliases is not None else {}
     app = submission.create_app(settings, agentkit.Client(provider), **extra)
-    local_service.serve(app, socket)
+    local_service.serve(InFlight(app), socket)
     return {"serving": True}
 
 
