@@ -14,6 +14,7 @@ import yaml
 from autograder import export_classroom
 from autograder.check import describe
 from autograder.units import find_unit
+from tests.test_export_gradescope import EACH_LAB
 
 UNIT = "lab05"  # the cheapest lab to grade, as in test_export_gradescope
 
@@ -84,4 +85,23 @@ def test_the_workflows_commands_score_the_starter_short_and_the_reference_full(t
     shutil.copytree(unit.solution / unit.package, starter / unit.package, dirs_exist_ok=True,
                     ignore=shutil.ignore_patterns("__pycache__"))
     status, awarded, offered = reported_points(steps, template)
+    assert status == 0 and awarded == offered > 0
+
+
+@pytest.mark.timeout(600)
+@pytest.mark.parametrize("name", EACH_LAB)
+def test_every_labs_template_scores_the_starter_short_and_the_reference_full(name, tmp_path):
+    """As above for each lab: CI runs one a day besides Lab 05 (as test_export_gradescope does);
+    COURSE_EXPORT_ALL=1 runs all."""
+    if name == UNIT:
+        pytest.skip("Lab 05 is graded by the test above")
+    repo = export_classroom.export(name, tmp_path / "repo")
+    steps = yaml.safe_load((repo / export_classroom.WORKFLOW).read_text())["jobs"]["autograding"]["steps"]
+    status, awarded, offered = reported_points(steps, repo)
+    assert status == 1 and 0 <= awarded < offered
+    unit = find_unit(name)
+    starter = repo / unit.path.relative_to(unit.path.parents[1]) / "starter"
+    shutil.copytree(unit.solution / unit.package, starter / unit.package, dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    status, awarded, offered = reported_points(steps, repo)
     assert status == 0 and awarded == offered > 0
