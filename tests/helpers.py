@@ -34,6 +34,16 @@ def daily_sample(variants: dict, share: int) -> dict:
     return {name: variants[name] for n, name in enumerate(sorted(variants)) if n % share == day % share}
 
 
+def todays_params(names: list[str], share: int, what: str) -> list:
+    """pytest params for `names`, one in `share` of them run today (a different share each day, as daily_sample
+    chooses; COURSE_STRENGTH=all runs every one), the others skipped with the reason."""
+    import pytest
+
+    chosen = daily_sample(dict.fromkeys(names), share)
+    reason = f"{what} one in {share} of these a day in CI; COURSE_STRENGTH=all runs all"
+    return [pytest.param(name, marks=() if name in chosen else pytest.mark.skip(reason=reason)) for name in names]
+
+
 def broken_sample(broken: dict) -> dict:
     """A fifth of the broken variants, a different fifth each day."""
     return daily_sample(broken, 5)

@@ -12,6 +12,7 @@ import pytest
 
 from autograder.runner import sandbox_available
 from autograder.units import ROOT
+from tests.helpers import todays_params
 
 UNIT = Path(__file__).parent / "units" / "summariser"
 SOLUTION = (UNIT / "solution" / "summariser" / "__init__.py").read_text()
@@ -107,7 +108,7 @@ def test_names_cannot_collide_script_or_formula(tmp_path):
 
 @pytest.mark.timeout(600)
 @pytest.mark.skipif(not sandbox_available(), reason="bubblewrap is not installed (make setup installs it as root)")
-@pytest.mark.parametrize("lab", ["lab01", "lab02", "lab03", "lab04"])
+@pytest.mark.parametrize("lab", todays_params(["lab01", "lab02", "lab03", "lab04"], 2, "`course grade` of a served lab runs for"))
 def test_grade_a_served_app_lab_in_the_sandbox(tmp_path, lab):
     """Labs 01 and 02 serve an app, Lab 03 has its worker killed and resumed, Lab 04 embeds through the grader's
     service: the package and the filled notebook score full marks sandboxed, hidden tests included; the generated

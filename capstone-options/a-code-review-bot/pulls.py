@@ -21,22 +21,19 @@ HOST_TOKEN = "fake-host-token-0001"  # the driver configures the bot with the sa
 REPO, NUMBER, HEAD_SHA = "acme/shop", 42, "9f2c4e1d7a"
 PATH = "/webhooks/github"
 
-SHOP_DIFF = """diff --git a/shop/orders.py b/shop/orders.py
-index 3f2a9c1..8b7d0e4 100644
---- a/shop/orders.py
-+++ b/shop/orders.py
-@@ -8,7 +8,9 @@ from shop.db import connect
- 
- def find_order(db, order_id):
-     \"\"\"The order with this id, or None.\"\"\"
--    return db.execute("SELECT * FROM orders WHERE id = ?", (order_id,)).fetchone()
-+    query = f"SELECT * FROM orders WHERE id = {order_id}"
-+    row = db.execute(query).fetchone()
-+    return row
- 
- 
- def total(order):
-diff --git a/shop/payments.py b/shop/payments.py
+
+def _fake_host_module():
+    """The course's own fake, loaded by path (a submission's copy of it is never used here)."""
+    name = "capstone_a_fake_host"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, HERE / "given/review_bot/fake_host.py")
+        sys.modules[name] = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(sys.modules[name])
+    return sys.modules[name]
+
+
+# The fake host's own sample pull request (orders.py), then a new file.
+SHOP_DIFF = _fake_host_module().SAMPLE_DIFF + """diff --git a/shop/payments.py b/shop/payments.py
 new file mode 100644
 index 0000000..5c1d2e3
 --- /dev/null
@@ -115,16 +112,6 @@ def large_diff(files: int = 120) -> str:
 
 def pulls(diff: str = SHOP_DIFF) -> dict[str, dict]:
     return {f"{REPO}#{NUMBER}": {"diff": diff, "head_sha": HEAD_SHA}}
-
-
-def _fake_host_module():
-    """The course's own fake, loaded by path (a submission's copy of it is never used here)."""
-    name = "capstone_a_fake_host"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, HERE / "given/review_bot/fake_host.py")
-        sys.modules[name] = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(sys.modules[name])
-    return sys.modules[name]
 
 
 _numbers = itertools.count(1)
