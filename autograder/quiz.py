@@ -158,3 +158,65 @@ def run(day: str, ask: Callable[[str], str] = input, say: Callable[[str], None] 
     say(quiz.title)
     ask_quiz(quiz, ask, say)
     return 0
+
+
+NOTEBOOK_NAME = "quiz.ipynb"  # in the day's notebooks/ folder, made from quiz.yaml by `write_notebook`
+
+
+def check(day: str | int, number: int, answer: str = "") -> str:
+    """A notebook's answer to question `number` of the day's quiz: whether it is right, and why (printed too)."""
+    quiz = load_quiz(day_folder(day) / QUIZ_FILE)
+    question = quiz.questions[number - 1]
+    letters = LETTERS[:len(question.options)]
+    reply = answer.strip().lower()
+    if len(reply) != 1 or reply not in letters:
+        verdict = f"Put one letter, {letters[0]} to {letters[-1]}, between the quotes and run the cell again."
+    else:
+        chosen = question.shown[letters.index(reply)]
+        verdict = (f"Right. {chosen.explanation.strip()}" if chosen.correct else
+                   f"Not quite. {chosen.explanation.strip()} Try another letter.")
+    print(verdict)
+    return verdict
+
+
+def notebook(quiz: Quiz, folder: Path):
+    """The day's quiz as a notebook: each question in Markdown, then a cell that checks the student's letter."""
+    import nbformat
+
+    v4 = nbformat.v4
+    cells = [v4.new_markdown_cell(f"# {quiz.title}\n\nChecks of understanding for Day {quiz.day}, the same questions "
+                                  f"as the site's quiz page and `course quiz {quiz.day}`. Put your letter between the "
+                                  "quotes in the cell under a question and run it: it says whether you are right, "
+                                  "and why."),
+             v4.new_code_cell("from autograder.quiz import check")]
+    for number, question in enumerate(quiz.questions, 1):
+        options = "\n".join(f"- **{LETTERS[i]}.** {option.text.strip()}" for i, option in enumerate(question.shown))
+        cells.append(v4.new_markdown_cell(f"## Question {number}\n\n{question.question.strip()}\n\n{options}"))
+        cells.append(v4.new_code_cell(f'check({quiz.day}, {number}, answer="")'))
+    for n, cell in enumerate(cells):
+        cell.id = f"quiz-{n:02d}"
+    made = v4.new_notebook(cells=cells)
+    made.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    return made
+
+
+def notebook_path(folder: Path) -> Path:
+    return folder / "notebooks" / NOTEBOOK_NAME
+
+
+def write_notebooks(root: Path = ROOT) -> list[Path]:
+    """(Re)write every day's quiz notebook from its quiz.yaml."""
+    import nbformat
+
+    written = []
+    for path in quiz_files(root):
+        target = notebook_path(path.parent)
+        target.parent.mkdir(exist_ok=True)
+        nbformat.write(notebook(load_quiz(path), path.parent), target)
+        written.append(target)
+    return written
+
+
+if __name__ == "__main__":
+    for written in write_notebooks():
+        print("wrote", written.relative_to(ROOT))

@@ -131,3 +131,29 @@ def test_course_quiz_stops_at_end_of_input(monkeypatch, capsys):
 def test_course_quiz_unknown_day(capsys):
     assert cli.main(["quiz", "9"]) == 2
     assert "no quiz for day '9'" in capsys.readouterr().err
+
+
+def test_each_days_quiz_notebook_is_made_from_its_yaml():
+    """days/<day>/notebooks/quiz.ipynb is what `python -m autograder.quiz` writes from the day's quiz.yaml."""
+    import nbformat
+
+    from autograder.quiz import notebook, notebook_path
+
+    for path in quiz_files():
+        committed = nbformat.read(notebook_path(path.parent), as_version=4)
+        made = notebook(load_quiz(path), path.parent)
+        assert [(c.cell_type, c.source) for c in committed.cells] == [(c.cell_type, c.source) for c in made.cells], \
+            f"{notebook_path(path.parent)} is out of date: run `python -m autograder.quiz`"
+
+
+def test_the_notebooks_check_says_right_wrong_or_which_letters(capsys):
+    from autograder.quiz import check
+
+    quiz = load_quiz(quiz_files()[0])
+    question = quiz.questions[0]
+    right = "abcdefgh"[question.answer]
+    wrong = next(letter for letter in "abcd"[:len(question.options)] if letter != right)
+    assert check(quiz.day, 1, right).startswith("Right.")
+    assert check(quiz.day, 1, wrong.upper()).startswith("Not quite.")
+    assert "Put one letter" in check(quiz.day, 1, "")
+    assert "Right." in capsys.readouterr().out
