@@ -184,10 +184,11 @@ def notebook(quiz: Quiz, folder: Path):
     import nbformat
 
     v4 = nbformat.v4
-    cells = [v4.new_markdown_cell(f"# {quiz.title}\n\nChecks of understanding for Day {quiz.day}, the same questions "
-                                  f"as the site's quiz page and `course quiz {quiz.day}`. Put your letter between the "
-                                  "quotes in the cell under a question and run it: it says whether you are right, "
-                                  "and why."),
+    cells = [v4.new_markdown_cell(f"# {quiz.title}\n\nEach answer comes with the reason it is right or wrong; the quiz "
+                                  "page names the lesson to read again.\n\n"
+                                  f"Checks of understanding for Day {quiz.day}, the same questions as the site's quiz "
+                                  f"page and `course quiz {quiz.day}`. Put your letter between the quotes in the cell "
+                                  "under a question and run it: it says whether you are right, and why."),
              v4.new_code_cell("from autograder.quiz import check")]
     for number, question in enumerate(quiz.questions, 1):
         options = "\n".join(f"- **{LETTERS[i]}.** {option.text.strip()}" for i, option in enumerate(question.shown))
