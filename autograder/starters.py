@@ -15,9 +15,8 @@ Markers in the solution's files (comment lines, so the solution runs as it is):
     A file only the starter needs is a STARTER block alone (in the solution it is all comments).
 
 Given code (handed to the student whole) lives once, in the unit's `given/` folder, which both editions' package
-reaches through a two-line `__init__.py` shim (agentkit.given). The exceptions are files that must sit in the
-submitted folder itself, so they are copied: a deployable folder's top-level files (a Procfile, vercel.json) and a
-capstone's own test harness (tests/conftest.py). The whole solution
+reaches through a two-line `__init__.py` shim (agentkit.given). A file that must sit in the submitted folder itself
+(a deployable folder's vercel.json) gets a starter edition of its own, so no starter file is a copy. The whole solution
 folder is generated except `hidden_tests/`, notebooks and caches. A unit whose solution has no marker keeps a committed starter, and so
 do the units in COMMITTED_STARTERS; the generator leaves both kinds alone.
 

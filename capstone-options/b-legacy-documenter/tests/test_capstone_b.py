@@ -356,7 +356,7 @@ def test_an_unparseable_file_is_reported_and_skipped(run, provider):
 
 @pytest.mark.points(3)
 @pytest.mark.hint("Your project's own tests (tests/ next to doc_agent/) run offline with pytest: at least five, "
-                  "all passing, in under 15 seconds. Use a fake client (see tests/conftest.py), never the network.")
+                  "all passing, in under 15 seconds. Use a fake client (see doc_agent/testing.py, given), never the network.")
 def test_the_projects_own_tests_pass(run):
     trace = run(checks.NO_LLM, "own_tests")
     assert trace["ok"], trace["error"]

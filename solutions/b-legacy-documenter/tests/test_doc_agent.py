@@ -1,5 +1,5 @@
-"""The project's own tests: offline, with a fake client (conftest.py). Run: python -m pytest tests"""
-from conftest import FakeClient, doc
+"""The project's own tests: offline, with a fake client (doc_agent.testing, given). Run: python -m pytest tests"""
+from doc_agent.testing import FakeClient, doc, shop  # noqa: F401 - shop is a fixture
 
 from doc_agent import Settings, analyze, document, mermaid, verify
 

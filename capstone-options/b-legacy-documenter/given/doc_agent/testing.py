@@ -1,4 +1,5 @@
-"""Your tests' harness: a small codebase on disk and a fake model client, so the tests run offline and fast."""
+"""A harness for the project's own tests (given): a small codebase on disk and a fake model client, so they run
+offline and fast. Import what a test uses: `from doc_agent.testing import FakeClient, doc, shop`."""
 import json
 
 import pytest
