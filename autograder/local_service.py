@@ -19,6 +19,7 @@ import httpx
 import uvicorn
 
 COURSE_URL_HEADER = "x-course-url"  # the URL a forwarded request was meant for
+TOGETHER_HEADER = "x-course-together"  # "GROUP N" on each of N requests a test sends at once (a race)
 
 
 class ForwardingTransport(httpx.BaseTransport):

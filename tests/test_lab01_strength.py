@@ -29,6 +29,13 @@ BROKEN = {
     "2: a taken alias is 400": (APP, [("return error(409,", "return error(400,")]),
     "3: a taken generated alias is not replaced": (STORE, [("GENERATED_TRIES = 5", "GENERATED_TRIES = 1")]),
     "4: 302 instead of 307": (APP, [("status_code=307", "status_code=302")]),
+    "4: a click read, added to and written back": (STORE, [(
+        '            row = db.execute("UPDATE links SET clicks = clicks + 1, last_clicked_at = ? WHERE alias = ? RETURNING url",\n'
+        '                             (now(), alias)).fetchone()\n',
+        '            row = db.execute("SELECT url, clicks FROM links WHERE alias = ?", (alias,)).fetchone()\n'
+        '            if row:\n'
+        '                db.execute("UPDATE links SET clicks = ?, last_clicked_at = ? WHERE alias = ?",\n'
+        '                           (row["clicks"] + 1, now(), alias))\n')]),
     "4: stats count a click": (APP, [("link = store.get(alias)", "store.follow(alias)\n        link = store.get(alias)")]),
     "5: one database file per app": (APP, [("store = LinkStore(settings.database)",
                                             "store = LinkStore(f\"{settings.database}.{id(settings)}\")")]),
@@ -51,6 +58,9 @@ BROKEN = {
 }
 
 CORRECT = {
+    "a look-up before the insert, the UNIQUE constraint kept": (STORE, [(
+        "        created = now()\n        try:",
+        "        created = now()\n        if self.get(alias):\n            raise AliasTaken(alias)\n        try:")]),
     "the async client under wait_for": (SUGGEST, [("asyncio.to_thread(llm.chat, user_message(url)", "llm.achat(user_message(url)")]),
     "a regex without a hyphen rule": (RULES, [('ALIAS.fullmatch(alias) is not None and "--" not in alias',
                                                'ALIAS.fullmatch(alias) is not None and re.search("--", alias) is None')]),

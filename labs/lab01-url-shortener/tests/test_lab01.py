@@ -141,7 +141,7 @@ def test_a_taken_custom_alias_gets_409(services):
 def test_concurrent_creates_of_one_alias_give_one_link(services):
     urls = [f"https://example.com/race/{n}" for n in range(10)]
     with shortener(services) as (_, app, _):
-        answers = at_once([lambda url=url: create(app, url, alias="race") for url in urls])
+        answers = at_once(app, [lambda url=url: create(app, url, alias="race") for url in urls])
         follow = app.get("/race")
     statuses = sorted(a["status"] or 0 for a in answers)
     assert statuses == [201] + [409] * 9, f"10 creates of 'race' at once answered {statuses}; expected one 201"
@@ -170,7 +170,7 @@ def test_a_generated_alias_that_is_taken_is_replaced(services):
 def test_concurrent_generated_creates_get_distinct_links(services):
     urls = [f"https://example.com/batch/{n}" for n in range(8)]
     with shortener(services, aliases=["same-alias"] * 8, gather=8) as (_, app, _):
-        answers = at_once([lambda url=url: create(app, url) for url in urls])
+        answers = at_once(app, [lambda url=url: create(app, url) for url in urls])
         aliases = [(a["json"] or {}).get("alias") for a in answers]
         follows = [app.get(f"/{alias}") for alias in aliases if isinstance(alias, str)]
     assert [a["status"] for a in answers] == [201] * 8, f"8 creates at once: {[said(a) for a in answers]}"
@@ -189,7 +189,7 @@ def test_clicks_are_counted(services):
         before = app.get("/links/offer/stats")
         for _ in range(3):
             app.get("/offer")
-        at_once([lambda: app.get("/offer") for _ in range(12)])
+        at_once(app, [lambda: app.get("/offer") for _ in range(12)])
         app.get("/other")
         after = app.get("/links/offer/stats")
     assert before["status"] == 200 and isinstance(before["json"], dict), f"stats: {said(before)}"
