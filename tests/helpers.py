@@ -50,7 +50,7 @@ def broken_sample(broken: dict) -> dict:
 
 
 def grade_variants(unit, broken: dict, correct: dict, folder: Path) -> None:
-    """Strength of a lab's tests: each variant is a copy of the unit's reference package with one set of edits,
+    """Strength of a unit's tests: each variant is a copy of the unit's reference package with one set of edits,
     `{name: (file, [(old, new), ...])}`, graded with the visible and hidden tests. Every broken variant must lose
     points and every correct one must score full marks. Half the correct variants are graded on every run, the broken
     ones as `broken_sample` chooses."""
@@ -87,14 +87,15 @@ def grade_variants(unit, broken: dict, correct: dict, folder: Path) -> None:
     folders = {name: build(folder / str(n), file, edits) for n, (name, (file, edits)) in enumerate(variants.items())}
     names = list(folders)
     chunks = [names[i:i + MOST_PER_SESSION] for i in range(0, len(names), MOST_PER_SESSION)]
-    scores = {}
+    scores, full = {}, {}
     with ThreadPoolExecutor(max_workers=2) as pool:
         for chunk, graded in zip(chunks, pool.map(score, chunks)):
             for name, results in zip(chunk, graded):
                 assert results["tests"], f"{name}: {results['output'][-2000:]}"
                 scores[name] = (results["score"], [t["name"] for t in results["tests"] if t["status"] != "passed"])
-    survivors = {name: scores[name][0] for name in broken if scores[name][0] >= 100}
-    unfair = {name: scores[name] for name in correct if scores[name][0] != 100}
+                full[name] = results["max_score"]
+    survivors = {name: scores[name][0] for name in broken if scores[name][0] >= full[name]}
+    unfair = {name: scores[name] for name in correct if scores[name][0] != full[name]}
     report = "\n".join(f"  {scores[name][0]:5.1f}  {name}" for name in variants)
     print(report)
     assert not survivors, f"these broken submissions still score full marks: {survivors}\n{report}"
