@@ -44,16 +44,12 @@ def todays_params(names: list[str], share: int, what: str) -> list:
     return [pytest.param(name, marks=() if name in chosen else pytest.mark.skip(reason=reason)) for name in names]
 
 
-def broken_sample(broken: dict) -> dict:
-    """A fifth of the broken variants, a different fifth each day."""
-    return daily_sample(broken, 5)
-
-
-def grade_variants(unit, broken: dict, correct: dict, folder: Path) -> None:
+def grade_variants(unit, broken: dict, correct: dict, folder: Path, *, broken_share: int = 5,
+                   correct_share: int = 2) -> None:
     """Strength of a unit's tests: each variant is a copy of the unit's reference package with one set of edits,
     `{name: (file, [(old, new), ...])}`, graded with the visible and hidden tests. Every broken variant must lose
-    points and every correct one must score full marks. Half the correct variants are graded on every run, the broken
-    ones as `broken_sample` chooses."""
+    points and every correct one must score full marks. One in `correct_share` of the correct variants and one in
+    `broken_share` of the broken ones are graded on a run, a different share each day (daily_sample)."""
     import shutil
     from concurrent.futures import ThreadPoolExecutor
 
@@ -76,8 +72,8 @@ def grade_variants(unit, broken: dict, correct: dict, folder: Path) -> None:
     def score(chunk: list[str]) -> list[dict]:  # several variants per pytest session, as `course grade` does
         return grade_many(unit, [str(folders[name]) for name in chunk], hidden=True)
 
-    broken = broken_sample(broken)
-    correct = daily_sample(correct, 2)  # half the correct variants (at least one), the other half the next day
+    broken = daily_sample(broken, broken_share)
+    correct = daily_sample(correct, correct_share)
     import os
     from datetime import date
     day = os.environ.get("COURSE_STRENGTH_DAY") or date.today().toordinal()
