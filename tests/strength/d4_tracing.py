@@ -47,4 +47,19 @@ CORRECT = {
                 "trace_id": f"{span_context.trace_id:032x}" if valid else None,
                 "span_id": f"{span_context.span_id:016x}" if valid else None, **extra}
 ''')]),
+    "chat: the span started with start_span and made current with use_span": (TRACED, [(
+        '''    with tracer.start_as_current_span(f"{gen_ai.GenAiOperationNameValues.CHAT.value} {client.model}",
+                                      kind=SpanKind.CLIENT) as span:
+        span.set_attributes({gen_ai.GEN_AI_OPERATION_NAME: gen_ai.GenAiOperationNameValues.CHAT.value,
+                             gen_ai.GEN_AI_PROVIDER_NAME: client.provider,
+                             gen_ai.GEN_AI_REQUEST_MODEL: client.model,
+                             gen_ai.GEN_AI_REQUEST_MAX_TOKENS: MAX_TOKENS, **context_ids})
+''', '''    from opentelemetry import trace as otel_trace
+
+    span = tracer.start_span(f"chat {client.model}", kind=SpanKind.CLIENT,
+                             attributes={"gen_ai.operation.name": "chat", "gen_ai.provider.name": client.provider,
+                                         "gen_ai.request.model": client.model,
+                                         "gen_ai.request.max_tokens": MAX_TOKENS, **context_ids})
+    with otel_trace.use_span(span, end_on_exit=True, record_exception=True, set_status_on_exception=True):
+''')]),
 }
