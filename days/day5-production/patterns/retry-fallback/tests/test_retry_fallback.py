@@ -52,6 +52,12 @@ def test_rate_limit_waits_at_least_retry_after(run, provider):
     assert len(result["sleeps"]) == 1, f"one wait before the retry, got {result['sleeps']}"
     assert result["sleeps"][0] >= 2.0, f"the 429 said retry-after 2 s; the wait was {result['sleeps'][0]:.3f} s"
     assert result["sleeps"][0] <= 20.0, "no wait may exceed max_delay"
+    longer = outcome(run("rate-limited", "retry_chat", provider=provider, prompt=ADDRESS, base_delay=8.0,
+                         max_delay=20.0, rand=0.75))
+    assert longer["reply"] is not None, f"retry raised {raised(longer)}"
+    assert longer["sleeps"] == pytest.approx([6.0], abs=TOLERANCE), \
+        f"retry-after 2 s is a floor, not the wait: the backoff (0.75 * 8 s = 6 s) is longer, so wait 6 s; " \
+        f"got {longer['sleeps']}"
 
 
 @pytest.mark.points(3)

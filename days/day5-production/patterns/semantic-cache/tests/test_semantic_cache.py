@@ -173,6 +173,30 @@ def test_failed_calls_are_not_cached(run):
     assert len(trace["sent"]) == 2, f"{len(trace['sent'])} requests: expected the failed one, then one answer"
 
 
+TRUNCATED = {"name": "password-truncated",
+             "provenance": {"kind": "authored", "note": "the first answer is cut off by max_tokens"},
+             "exchanges": [
+                 {"when": {"user": "password"},
+                  "reply": {"text": "Open Settings > Security and", "stop_reason": "max_tokens",
+                            "usage": {"input_tokens": 58, "output_tokens": 6}}},
+                 {"when": {"user": "password"}, "repeat": True,
+                  "reply": {"text": RESET_ANSWER, "stop_reason": "end",
+                            "usage": {"input_tokens": 58, "output_tokens": 24}}}]}
+
+
+@pytest.mark.points(2)
+@pytest.mark.hint("Store only complete answers: a reply whose stop_reason is not \"end\" (cut off by max_tokens, "
+                  "refused) is returned to its caller but not cached, so the next similar question asks again.")
+def test_truncated_answers_are_not_cached(run):
+    trace = run(TRUNCATED, "ask_many", provider="openai",
+                calls=[{"question": q, "system": SUPPORT, "max_tokens": 200} for q in (RESET, FORGOT, RESET)])
+    got = result_of(trace)["answers"]
+    assert got[0] == "Open Settings > Security and", f"the first (truncated) reply is still returned: {got[0]!r}"
+    assert got[1:] == [RESET_ANSWER] * 2, \
+        f"a truncated answer must not be served from the cache; after it, the model is asked again: {got}"
+    assert len(trace["sent"]) == 2, f"{len(trace['sent'])} requests: expected the truncated one, then one answer"
+
+
 @pytest.mark.points(4)
 @pytest.mark.hint("No Python loop over entries in lookup: not to score them (one matrix-vector product over the "
                   "stored rows), not to skip expired rows or other namespaces (boolean numpy masks). The driver "
