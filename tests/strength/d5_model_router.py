@@ -15,8 +15,8 @@ BROKEN = {
         "        except (LLMError, ValueError, ValidationError) as exc:", "        except LLMError as exc:")]),
     "LLM classifier: a long prompt sent whole": (CLASSIFIER, [(
         "        if count_tokens(prompt) <= self.max_prompt_tokens:", "        if True:")]),
-    "tier table: a model of another provider accepted": (ROUTER, [(
-        "    if info.provider != provider:", "    if False:")]),
+    "tier table: a table without one of the three tiers accepted": (ROUTER, [(
+        "        if set(tiers) != set(LEVELS):", "        if not set(tiers) <= set(LEVELS):")]),
 }
 
 CORRECT = {
