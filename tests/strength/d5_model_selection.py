@@ -17,8 +17,8 @@ BROKEN = {
     "ceiling: always starts from the most capable model": (SELECTOR, [(
         "        ceiling = next((r for r in ranks if r >= COMPLEXITIES[complexity]), ranks[-1])",
         "        ceiling = ranks[-1]")]),
-    "construction: a model of another provider accepted": (SELECTOR, [(
-        "            if listed is None or listed.provider != provider:", "            if listed is None:")]),
+    "construction: a model listed twice accepted": (SELECTOR, [(
+        "        if len({c.model for c in self.candidates}) != len(self.candidates):", "        if False:")]),
 }
 
 CORRECT = {
