@@ -38,6 +38,10 @@ INCIDENT = ("Last night's checkout outage left these three stack traces:\n"
             + "\nSummarize what happened, then find the root cause, then propose a fix and a regression test. "
               "Which service failed first? Was any payment lost? Could it happen again tomorrow?")
 CAPITAL = "What is the capital of Australia?"
+POLICY_SYSTEM = ("You answer questions about this refund policy.\n\n"
+                 + "\n\n".join(f"Section {i}. {POLICY}" for i in range(1, 61)))  # about 5,200 tokens
+CACHES = ("Compare Redis and Memcached as a session store for our web shop and recommend one. "
+          "Which is cheaper to run? Which survives a restart? Which is simpler to operate?")
 KEY_ROTATION = "Is it safe to rotate our database encryption keys while replicas are lagging behind the primary?"
 
 
@@ -108,6 +112,23 @@ def test_long_input_and_long_output_raise_the_tier(run):
     assert got[1]["complexity"] == "simple", f"short release notes are simple; got {got[1]['complexity']}"
     assert got[2]["complexity"] == "moderate", \
         f"the same request with max_tokens=16,000 asks for a long answer: moderate; got {got[2]['complexity']}"
+    [with_system] = outcome(run(NO_LLM, "classify", requests=[{"prompt": notes, "system": POLICY_SYSTEM,
+                                                                "max_tokens": 1024}]))
+    assert with_system["complexity"] == "moderate", \
+        f"a {tokens(POLICY_SYSTEM):,}-token system prompt is part of the input: moderate; got " \
+        f"{with_system['complexity']} ({with_system['reasons']})"
+
+
+@pytest.mark.points(2)
+@pytest.mark.hint("The labels are bands of the summed points: 0-1 simple, 2-3 moderate, 4 or more complex. Three "
+                  "points (two reasoning terms and three questions) is still moderate; one more code block makes 4.")
+def test_the_label_bands_end_at_three_and_four_points(run):
+    got = labels(run, [(CACHES, 1024), (CACHES + "\n```python\nsessions = {}\n```", 1024)])
+    assert got[0]["complexity"] == "moderate", \
+        f"{short(CACHES)} scores 3 points (two reasoning terms, three questions): moderate; got " \
+        f"{got[0]['complexity']} ({got[0]['reasons']})"
+    assert got[1]["complexity"] == "complex", \
+        f"the same request with a code block scores 4 points: complex; got {got[1]['complexity']} ({got[1]['reasons']})"
 
 
 @pytest.mark.points(3)
@@ -168,6 +189,25 @@ def test_llm_classifier_label_is_used(run):
     assert (result["route"]["tier"], result["route"]["source"]) == ("complex", "llm"), \
         f"the classifier said complex; the route is {result['route']['tier']} from {result['route']['source']}"
     assert answer["model"] == TIERS["anthropic"]["complex"]
+
+
+@pytest.mark.points(2)
+@pytest.mark.hint("Classifying must stay cheap: when the prompt is longer than max_prompt_tokens (2,000 by default), "
+                  "send the classifier only about that many tokens of it (its start), never the whole document. "
+                  "The routed model still gets the whole prompt.")
+def test_llm_classifier_sees_a_long_prompt_shortened(run):
+    trace = run("classifier-says-complex", "routed_chat", provider="anthropic", tiers=TIERS["anthropic"],
+                requests=[{"prompt": LONG_DOC, "max_tokens": 800}], classifier_model=CLASSIFIER["anthropic"])
+    [result] = outcome(trace)
+    assert result["error"] is None, f"the call failed: {result['error']}"
+    assert len(trace["sent"]) == 2, f"one classifier call, then the answer; {len(trace['sent'])} calls were sent"
+    label, answer = trace["sent"]
+    shown = label["messages"][-1][1]
+    assert tokens(shown) <= 2_500, \
+        f"the classifier was sent {tokens(shown):,} tokens of a {tokens(LONG_DOC):,}-token prompt; about 2,000 at most"
+    assert LONG_DOC[:300] in shown, "the classifier must still see the start of the request it labels"
+    assert answer["messages"][-1][1] == LONG_DOC, "the routed model must get the whole prompt"
+    assert (result["route"]["tier"], result["route"]["source"]) == ("complex", "llm")
 
 
 @pytest.mark.points(3)

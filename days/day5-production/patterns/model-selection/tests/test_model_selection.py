@@ -167,6 +167,20 @@ def test_unknown_models_and_complexities_are_refused(run):
         f"'hard' is not a complexity: expected ValueError, got {result}"
 
 
+@pytest.mark.points(2)
+@pytest.mark.hint("ModelSelector(...) refuses a list it could not choose from sensibly, with a ValueError: no "
+                  "candidates at all, the same model listed twice (with two ranks, which one holds?), or a rank "
+                  "below 1.")
+def test_an_empty_or_ambiguous_candidate_list_is_refused(run):
+    good = CANDIDATES["anthropic"]
+    bad = {"no candidates": [], "a model listed twice": [*good, ["claude-sonnet-5-5", 3]],
+           "a rank of 0": [["claude-haiku-5-5", 0], *good[1:]]}
+    for what, candidates in bad.items():
+        error = outcome(run(NO_LLM, "build", provider="anthropic", candidates=candidates))["error"]
+        assert error is not None, f"candidates with {what} were accepted: {candidates}"
+        assert error["kind"] == "ValueError", f"{what}: expected ValueError, got {error}"
+
+
 @pytest.mark.points(3)
 @pytest.mark.hint("chat: count the prompt's tokens (prompt_tokens), choose, then client.chat(prompt, system=..., "
                   "max_tokens=<the same max_tokens>, model=selection.model).")

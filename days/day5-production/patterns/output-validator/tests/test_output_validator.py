@@ -148,6 +148,20 @@ def test_several_and_overlapping_secrets_in_one_text(run):
         "each finding's span, in the original text, should be exactly one secret"
 
 
+@pytest.mark.points(2)
+@pytest.mark.hint("Overlapping matches need not start at the same place: in token = \"Bearer <jwt>\" the assigned "
+                  "value starts at 'Bearer', the JWT inside it later. The merged finding covers both and is named "
+                  "after the most specific kind among them (the earliest in KINDS), whichever match came first.")
+def test_an_overlap_is_named_after_its_most_specific_kind(run):
+    cases = [(f'auth_token = "Bearer {FAKE["jwt"]}"', 'auth_token = "[REDACTED:jwt]"'),
+             (f'{{"token": "Bearer {FAKE["jwt"]}", "user": "bob"}}', '{"token": "[REDACTED:jwt]", "user": "bob"}'),
+             (f'"password": "use {FAKE["anthropic_api_key"]} here"', '"password": "[REDACTED:anthropic_api_key]"')]
+    results = redacted(run, [text for text, _ in cases])
+    assert_exact(results, cases)
+    assert [[f["kind"] for f in r["findings"]] for r in results] == [["jwt"], ["jwt"], ["anthropic_api_key"]], \
+        [r["findings"] for r in results]
+
+
 @pytest.mark.points(4)
 @pytest.mark.hint("Hard negatives stay as they are: a label with no value ('password reset link'), prose after a "
                   "colon, git SHAs next to 'commit', UUIDs, sk-learn, references such as os.environ[...] or "

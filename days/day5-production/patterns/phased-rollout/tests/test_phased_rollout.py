@@ -108,6 +108,20 @@ def test_unhealthy_new_variant_is_rolled_back_with_the_reason(run):
 
 
 @pytest.mark.points(2)
+@pytest.mark.hint("Judge the new variant against control over the same window, not against a fixed bar: when the "
+                  "provider fails 9% of everyone's requests, 10% in the new group is healthy; 12% against 5% is not "
+                  "(more than max_error_rate_increase above control).")
+def test_the_error_rate_is_judged_against_control(run):
+    steps = [["traffic", True, 90, 10, 800], ["traffic", False, 91, 9, 800], ["promote"],
+             ["traffic", True, 88, 12, 800], ["traffic", False, 95, 5, 800], ["check"]]
+    results = result_of(run(NO_LLM, "promotion_script", feature="smart-replies", steps=steps))["results"]
+    assert (results[2]["verdict"], results[2]["percent"]) == ("healthy", 5), \
+        f"10% errors against 9% in control is the provider's bad day, not the new variant's: {results[2]}"
+    assert (results[5]["verdict"], results[5]["percent"]) == ("unhealthy", 0), \
+        f"12% errors against 5% in control is 7 points worse: roll back. Got {results[5]}"
+
+
+@pytest.mark.points(2)
 @pytest.mark.hint("Keep only the last window_size outcomes per group (a deque with maxlen): old failures age out "
                   "instead of counting for ever.")
 def test_health_is_judged_on_a_sliding_window(run):

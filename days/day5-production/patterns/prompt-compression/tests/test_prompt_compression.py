@@ -258,6 +258,26 @@ def test_a_budget_never_cuts_inside_a_code_block(run):
         f"max_tokens below the code block's own size must raise PromptTooLong (a ValueError); got {too_small}"
 
 
+@pytest.mark.points(2)
+@pytest.mark.hint("The first sentence (the instruction) and the last (the question) are never left out, not even "
+                  "to meet a budget: when the code blocks with those two sentences alone exceed max_tokens, raise "
+                  "PromptTooLong instead of dropping them.")
+def test_the_first_and_last_sentence_are_never_left_out(run):
+    big = "```python\n" + "\n\n".join(f"def step_{n}(order):\n    return ledger.post(order.id, {n}, currency='EUR')"
+                                      for n in range(1, 16)) + "\n```"
+    first = "Review these ledger steps for the payments team and tell me which one posts the wrong amount for an order."
+    last = "Which of the fifteen steps posts the wrong amount, and what should its second argument be instead?"
+    prompt = f"{first} {' '.join(NOTES[:12])}\n\n{big}\n\n{' '.join(NOTES[12:24])}\n\n{last}"
+    fitted = text_of(compressed(run, prompt, max_tokens=tokens(big) + 60))
+    assert fitted.startswith(first) and fitted.rstrip().endswith(last), \
+        f"the instruction and the question must stay:\n{fitted[:300]}\n...\n{fitted[-300:]}"
+    assert big in fitted and MARKER.search(fitted)
+    squeezed = compressed(run, prompt, max_tokens=tokens(big) + 30)
+    assert squeezed.get("value_error"), (
+        f"the code block ({tokens(big)} tokens) with the first ({tokens(first)}) and last ({tokens(last)}) sentence "
+        f"cannot fit {tokens(big) + 30} tokens: raise PromptTooLong rather than drop them; got {squeezed}")
+
+
 
 @pytest.mark.points(2)
 @pytest.mark.hint("CompressedClient.chat compresses each user message with compress() and passes the result, "
