@@ -82,6 +82,26 @@ def test_every_request_fits_the_budget_and_keeps_the_newest_turns(run, provider)
     assert dropped_any, f"the {len(TURNS)}-turn conversation does not fit {BUDGET} tokens: some turns must be dropped"
 
 
+@pytest.mark.points(2)
+@pytest.mark.parametrize("budget", [400, 600])
+@pytest.mark.hint("Whatever the budget, the turns sent start with a user turn: when dropping the oldest turns, skip "
+                  "past an assistant turn to the next user turn, even when the assistant turn alone would fit.")
+def test_every_window_starts_with_a_user_turn_at_other_budgets(run, provider, budget):
+    trace = converse(run, provider, budget=budget)
+    chats, _ = split(trace)
+    replies = trace["result"]["replies"]
+    assert len(chats) == len(TURNS), f"one chat request per turn: {len(chats)} for {len(TURNS)} turns"
+    for number, request in enumerate(chats):
+        size = tokens(request["system"], request["messages"])
+        assert size <= budget, f"chat request {number + 1} is {size} tokens; the budget is {budget}"
+        history = full_history(chats, replies, number)
+        kept = request["messages"]
+        assert kept and kept == history[len(history) - len(kept):], \
+            f"chat request {number + 1} must send a run of the newest turns, in order, ending with the new question"
+        assert kept[0][0] == "user", \
+            f"budget {budget}: chat request {number + 1} starts with an {kept[0][0]} turn; start with a user turn"
+
+
 @pytest.mark.points(3)
 @pytest.mark.hint("Pinned facts go into the system prompt of every chat request (system_prompt()), before any "
                   "summary; they are never dropped and never summarised away.")

@@ -160,6 +160,32 @@ def test_unknown_tools_and_invalid_arguments_are_error_results(run, provider):
     assert [r["id"] for r in last] == ["call_refund_2"] and not (provider == "anthropic" and last[0]["is_error"])
 
 
+EXTRA = {"name": "extra-argument", "provenance": {"kind": "authored", "note": "a call with an argument the tool "
+                                                                          "does not take"},
+         "exchanges": [
+             {"when": {"any": "Cancel order A1", "tool_result": True},
+              "reply": {"text": "I cannot cancel orders; A1 is unchanged.", "usage": {"input_tokens": 300,
+                                                                                     "output_tokens": 12}}},
+             {"when": {"any": "Cancel order A1", "tool_result": False},
+              "reply": {"tool_calls": [{"id": "call_extra", "name": "get_order",
+                                        "arguments": {"order_id": "A1", "cancel": True}}],
+                        "usage": {"input_tokens": 250, "output_tokens": 20}}}]}
+
+
+@pytest.mark.points(2)
+@pytest.mark.hint("The arguments are checked against the tool's own parameters: one it does not take is invalid "
+                  "too (pydantic extra='forbid'), an error result that names it, and the function does not run.")
+def test_an_argument_the_tool_does_not_take_is_an_error_result(run, provider):
+    trace = run(EXTRA, "conversation", provider=provider, prompt="Cancel order A1, please.")
+    result = finished(trace)
+    assert result["ran"] == [], f"a call with an unknown argument must not run the tool; tools run: {result['ran']}"
+    assert len(trace["sent"]) == 2, f"{len(trace['sent'])} requests; expected 2 (the call, then the answer)"
+    _, results = answers(provider, bodies(trace)[1])
+    assert [r["id"] for r in results] == ["call_extra"], f"the call gets one result; answered {results}"
+    assert says_error(provider, results[0]), f"an argument the tool does not take is an error: {results[0]}"
+    assert "cancel" in results[0]["content"], f"say which argument was wrong; sent {results[0]['content']!r}"
+
+
 @pytest.mark.points(3)
 @pytest.mark.hint("Count failures per tool. Once a tool has failed max_failures times, answer its further calls "
                   "with an error result without running it; other tools keep working.")
