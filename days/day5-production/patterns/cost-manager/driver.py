@@ -132,6 +132,15 @@ def script(submission, steps: list, budget: dict | None = None, start: str = "20
     return {"results": results}
 
 
+def period_keys(submission, moments: list[str]) -> dict:
+    """`day_key` and `month_key` of each ISO-8601 moment (aware datetimes, any offset)."""
+    keys = []
+    for moment in moments:
+        when = datetime.fromisoformat(moment)
+        keys.append([str(submission.day_key(when)), str(submission.month_key(when))])
+    return {"keys": keys}
+
+
 def hammer_threads(submission, threads: int, attempts: int, budget: dict, model: str, input_tokens: int,
                    max_output_tokens: int, used: dict, call_seconds: float = 0.002) -> dict:
     """`threads` threads, released together, each try `attempts` requests: reserve, "call the model" (sleep

@@ -174,6 +174,17 @@ def test_month_ends_and_leap_day_in_utc(run):
     assert as_decimals(report["month"]) == {"2028-01": UNIT * 2, "2028-02": UNIT * 3, "2028-03": UNIT * 2}
 
 
+@pytest.mark.points(1)
+@pytest.mark.hint("day_key and month_key are part of the package's API: convert the moment to UTC first, then format "
+                  "it. 2026-12-31T20:00-05:00 is day '2027-01-01' and month '2027-01'.")
+def test_period_keys_are_utc_whatever_the_offset(run):
+    moments = ["2026-12-31T20:00:00-05:00", "2028-02-29T23:30:00-01:00", "2027-01-01T00:30:00+01:00",
+               "2026-06-15T12:00:00+00:00"]
+    got = result_of(run(NO_LLM, "period_keys", moments=moments))["keys"]
+    assert got == [["2027-01-01", "2027-01"], ["2028-03-01", "2028-03"], ["2026-12-31", "2026-12"],
+                   ["2026-06-15", "2026-06"]], f"day_key / month_key of {moments}: {got}"
+
+
 @pytest.mark.points(4)
 @pytest.mark.hint("Check and hold in one step under a threading.Lock: reserve() adds the worst case to the period's "
                   "held total, and every check counts spent + held. Checking first and recording after the call lets "

@@ -192,6 +192,8 @@ BAD = [  # (file, text, the codes a checker must report: no more, no fewer)
     ("Procfile", f"web: ANTHROPIC_API_KEY={FAKE_KEY} uvicorn lab_service.app:create_app --factory --host 0.0.0.0 "
                  "--port $PORT --timeout-graceful-shutdown 20 --reload\n", {"secret", "dev-flag"}),
     ("Procfile", "uvicorn lab_service.app:create_app --host 0.0.0.0 --port $PORT\n", {"parse"}),
+    ("Procfile", "web: uvicorn lab_service.app:create_app --factory --host 0.0.0.0 --port $PORT "
+                 "--timeout-graceful-shutdown 30\n", {"graceful-shutdown"}),  # ends with the 30 s SIGKILL, not before
     ("railway.toml", '[build]\nbuilder = "NIXPACKS"\n[deploy]\nstartCommand = "uvicorn src.main:app --host 0.0.0.0 '
                      '--port $PORT"\nhealthcheckPath = "/health"\nhealthcheckTimeout = 10\n', {"graceful-shutdown"}),
     ("railway.toml", '[deploy]\nstartCommand = "uvicorn lab_service.app:create_app --factory --host 0.0.0.0 --port '

@@ -52,6 +52,18 @@ def test_each_handler_has_its_own_timeout(run):
 
 
 @pytest.mark.points(2)
+@pytest.mark.hint("Start every handler of the event at once (gather the wrapped calls) instead of awaiting them one "
+                  "after the other: three handlers that each wait one second on an API take one second, not three.")
+def test_the_handlers_of_one_event_run_at_the_same_time(run):
+    handlers = [{"name": name, "kind": "sleep:1.0"} for name in ("call_crm", "call_shipping", "notify_buyer")]
+    round_ = result_of(run(NO_LLM, "publish_once", handlers=handlers, handler_timeout_s=10.0))["rounds"][0]
+    assert round_["raised"] is None, f"publish raised {round_['raised']}"
+    assert statuses(round_) == {"call_crm": "ok", "call_shipping": "ok", "notify_buyer": "ok"}, round_.get("outcomes")
+    assert round_["elapsed"] < 2.5, \
+        f"three handlers of 1 s each took {round_['elapsed']:.1f} s: they ran one after the other, not at once"
+
+
+@pytest.mark.points(2)
 @pytest.mark.hint("For every failed or timed-out handler, append a Failure to bus.failures and call on_error(failure); "
                   "if on_error itself raises, log it and carry on.")
 def test_failures_are_reported_and_a_failing_hook_breaks_nothing(run):
