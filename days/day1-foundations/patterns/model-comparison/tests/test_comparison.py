@@ -17,7 +17,7 @@ TYPO = {"provider": "anthropic", "model": "claude-haiku-4.5"}   # not a model id
 TARGETS = {"anthropic": [{"provider": "anthropic", "model": "claude-haiku-4-5"},
                          {"provider": "anthropic", "model": "claude-sonnet-4-6"}],
            "openai": [{"provider": "openai", "model": "gpt-5.4-mini"}, {"provider": "openai", "model": "gpt-6-luna"}]}
-ALL = TARGETS["anthropic"] + TARGETS["openai"] + [LOCAL, TYPO]
+ALL = TARGETS["anthropic"] + [TYPO] + TARGETS["openai"] + [LOCAL]   # the refused client mid-run: the run goes on
 USER_FRAGMENT = {"code": "is_leap_year", "reasoning": "train leaves at 14:50", "refactor": "Refactor this function",
                  "ambiguous": "Make the report faster"}
 # Which authored reply passes its prompt's check (comparison.yaml's design); gpt-6-luna's refactor call fails.

@@ -2,8 +2,10 @@
 ../driver.py. The migration's replies are authored (see migration.yaml's header); the tests read what your code
 sent (from the grader's side) and the module it assembled."""
 import ast
+from pathlib import Path
 
 import pytest
+import yaml
 
 NO_LLM = {"name": "no-llm", "provenance": {"kind": "authored", "note": "these jobs call no model"}, "exchanges": []}
 DECORATED = '''import functools
@@ -26,6 +28,22 @@ VERSION: str = "2"
 DECISIONS = ["DEFAULT_DIR is a Path; functions accept str or Path and convert with Path(...)",
              "find_configs returns a sorted list of Path objects, not strings",
              "files are read with Path.read_text and parsed with json.loads"]
+
+
+SCENARIO = Path(__file__).resolve().parent.parent / "fixtures" / "scenarios" / "migration.yaml"
+NOT_A_DECISION = "DECISION: this line is inside the code block, so it is not a decision"
+
+
+def migration_with_a_decision_line_in_code() -> dict:
+    """migration.yaml, with a `DECISION:` line inside find_configs' code block (in its docstring): not a decision."""
+    data = yaml.safe_load(SCENARIO.read_text())
+    for exchange in data["exchanges"]:
+        if exchange["when"] == {"user": 'name="find_configs"'}:
+            old = '    """Every .json file directly in `directory`, sorted."""'
+            assert old in exchange["reply"]["text"], "migration.yaml changed: update this test"
+            exchange["reply"]["text"] = exchange["reply"]["text"].replace(
+                old, f'    """Every .json file directly in `directory`, sorted.\n\n    {NOT_A_DECISION}\n    """')
+    return {"name": "migration, a DECISION line in a code block", **data}
 
 
 def user_text(request: dict) -> str:
@@ -83,9 +101,10 @@ def test_each_piece_is_checked_for_syntax_and_public_names(run):
 @pytest.mark.hint("migrate: one request per chunk, the chunk in <chunk name=\"NAME\"> tags and the decisions so far in "
                   "<decisions> tags; a piece that fails check_piece is retried once with the problem in <error> tags; "
                   "after a second failure the original chunk is kept and its name reported in failed. Decisions come "
-                  "only from replies whose piece was accepted. Assemble the pieces in order.")
+                  "only from replies whose piece was accepted, from DECISION lines outside the code block. Assemble the "
+                  "pieces in order.")
 def test_a_migration_carries_decisions_checks_retries_and_assembles(run, provider):
-    trace = run("migration", "migrate", provider=provider)
+    trace = run(migration_with_a_decision_line_in_code(), "migrate", provider=provider)
     assert trace["ok"], f"migrate failed: {trace['error']}"
     sent, result = trace["sent"], trace["result"]
     users = [user_text(r) for r in sent]
@@ -105,7 +124,8 @@ def test_a_migration_carries_decisions_checks_retries_and_assembles(run, provide
         "the retry names the missing public name"
     assert "SyntaxError" in between(users[5], "<error>", "</error>"), "the retry names the SyntaxError"
     assert result["calls"] == 6 and result["failed"] == ["ConfigCache"], (result["calls"], result["failed"])
-    assert result["decisions"] == DECISIONS, result["decisions"]
+    assert result["decisions"] == DECISIONS, \
+        f"decisions {result['decisions']}; a DECISION line inside the code block is code, not a decision"
     tree = ast.parse(result["source"])
     top = [n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.ClassDef))]
     assert top == ["find_configs", "read_config", "ConfigCache"], top

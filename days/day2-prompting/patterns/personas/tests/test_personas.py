@@ -119,6 +119,10 @@ PARSE_CASES = [
     ("VERDICT: APPROVE\nFINDING: critical | src/billing.py:10 | card number in the log\nVERDICT: APPROVE",
      {"findings": [["critical", "src/billing.py", 10, "card number in the log"]], "verdict": "request_changes",
       "rejected": 0}),
+    ("FINDING: major | src/billing.py:13 | retries charge twice\nFINDING: nit | src/billing.py:2 | wording\n"
+     "VERDICT: APPROVE",
+     {"findings": [["major", "src/billing.py", 13, "retries charge twice"], ["nit", "src/billing.py", 2, "wording"]],
+      "verdict": "request_changes", "rejected": 0}),
     ("FINDING: Major | src/billing.py:13 | double charge\nVERDICT: MAYBE", {
         "findings": [["major", "src/billing.py", 13, "double charge"]], "verdict": None, "rejected": 0}),
 ]

@@ -79,10 +79,12 @@ def test_delimit_wraps_the_text_in_its_tags(run):
 @pytest.mark.points(3)
 @pytest.mark.hint("The text may contain the block's own tags. Replace the '<' of every opening or closing tag of that "
                   "name (any case, spaces allowed around the '/': `</log>`, `</LOG >`, `< / log>`, `<log>`) with "
-                  "`&lt;`, and change nothing else: `</div>`, `List<String>`, `a < b` and other tags stay as they are.")
+                  "`&lt;`, and change nothing else: `</div>`, `List<String>`, `a < b` and other tags (`<logger>` "
+                  "too) stay as they are.")
 def test_the_text_cannot_close_its_block(run):
     cases = [["log", HOSTILE_LOG], ["diff", DIFF], ["log", "<log></log>< /log>\n<  Log>"],
-             ["ticket", "See <b>bold</b> and </div>, then </TICKET> and more"]]
+             ["ticket", "See <b>bold</b> and </div>, then </TICKET> and more"],
+             ["log", "<logger name=app> wrote </log-file> and </log_2>"]]
     results = delimited(run, cases)
     for (tag, text), got in zip(cases, results):
         assert "value" in got, f"delimit({tag!r}, ...) raised {got.get('raised')}"
@@ -94,6 +96,8 @@ def test_the_text_cannot_close_its_block(run):
             f"only the '<' of the block's own tags changes (to &lt;): {value!r}"
     assert "List<String> ids" in results[1]["value"] and "a < b" in results[1]["value"], "code passes unchanged"
     assert "<b>bold</b> and </div>" in results[3]["value"], "other tags pass unchanged"
+    assert "<logger name=app> wrote </log-file> and </log_2>" in results[4]["value"], \
+        f"a longer tag name that starts with the block's (<logger>, </log-file>) is another tag: {results[4]['value']!r}"
 
 
 @pytest.mark.points(3)
