@@ -100,6 +100,35 @@ def test_findings_are_ranked_by_impact_times_likelihood(run):
         f"(kind, path, start, end, symbol, priority):\n{ranked(found['findings'])}\nexpected\n{checks.RANKED}"
 
 
+RECURSIVE = {
+    "pkg/__init__.py": "",
+    "pkg/tree.py": '''def walk(node, depth, seen, out, key, limit):
+    if node is None or depth > limit:
+        return out
+    out.append(key(node))
+    walk(node.left, depth + 1, seen, out, key, limit)
+    return walk(node.right, depth + 1, seen, out, key, limit)
+''',
+    "pkg/use.py": '''from pkg.tree import walk
+
+
+def names(tree):
+    return walk(tree, 0, set(), [], str, 10)
+''',
+}
+
+
+@pytest.mark.points(2)
+@pytest.mark.hint("Fan-in counts the calls that name the function OUTSIDE the function itself: a recursive "
+                  "function's calls to itself do not make it more likely to change.")
+def test_a_function_calling_itself_adds_nothing_to_its_fan_in(run):
+    found = no_error(result(run(checks.NO_LLM, "scan", files=RECURSIVE)), "scan")
+    # walk: 6 parameters (impact 6/5); one call from pkg/use.py, two from inside walk: likelihood 1 + 1
+    expected = [("long-parameter-list", "pkg/tree.py", 1, 6, "walk", 6 / 5 * 2)]
+    assert same_ranking(ranked(found["findings"]), expected), \
+        f"(kind, path, start, end, symbol, priority): {ranked(found['findings'])}; expected {expected}"
+
+
 @pytest.mark.points(3)
 @pytest.mark.hint("Read every threshold from the Settings you are given: max_complexity, max_params, "
                   "min_duplicate_lines (a finding needs the measure ABOVE the maximum).")
@@ -160,6 +189,27 @@ def test_top_findings_are_explained_with_checked_citations(run, provider):
     assert not checks.sources(sections[2]) and "Eleven paths" not in sections[2], \
         "rank 2's only citation (lines 40-45 of a 20-line file) is not real: not explained, no text of the model's"
     assert checks.sources(sections[3]) == ["pkg/billing.py:5-5"], f"rank 3's sources {checks.sources(sections[3])}"
+
+
+OVERREACHING = {"name": "overreaching-citations", "provenance": {"kind": "authored", "note": "one reply whose "
+                "citations start inside the lines shown and run past them (the file has 20 lines)"},
+                "exchanges": [{"when": {"any": "invoice_total"}, "reply": {"tool_calls": [{
+                    "id": "call_advice_1", "name": "respond", "arguments": {
+                        "explanation": "invoice_total takes seven positional parameters.",
+                        "fix": "Group the pricing options into a PricingPolicy dataclass.",
+                        "citations": ["pkg/billing.py:18-24", "pkg/billing.py:4-4", "pkg/billing.py:19-30"]}}],
+                    "stop_reason": "tool_use", "usage": {"input_tokens": 900, "output_tokens": 60}}}]}
+
+
+@pytest.mark.points(2)
+@pytest.mark.hint("A citation is kept only if it lies WHOLLY inside a span the model was shown: its start and its "
+                  "end, not only its start.")
+def test_a_citation_running_past_the_lines_shown_is_dropped(run):
+    text = report_of(run(OVERREACHING, "report", provider="anthropic", files=checks.PROJECT,
+                         settings={"explain_top": 1}))
+    first = checks.explained_sections(text).get(1, "")
+    assert checks.sources(first) == ["pkg/billing.py:4-4"], \
+        f"rank 1's sources {checks.sources(first)}; lines 18-24 and 19-30 run past the 20 lines shown (4-20)"
 
 
 @pytest.mark.points(3)

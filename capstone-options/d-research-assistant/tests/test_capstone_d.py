@@ -1,8 +1,13 @@
 """Capstone D automated checks. Each runs your `research_desk` in its own process against a scenario in
 ../fixtures/scenarios/ and the course corpus (read by the grader, handed to `Corpus(documents)`), and judges
 what your agents were sent (recorded by the grader) and the report `ask` returned, against the corpus."""
+import copy
+import json
+from pathlib import Path
+
 import pytest
 
+from autograder.plugin import scenario_file
 from autograder.units import unit_module
 
 checks = unit_module("capstone-d", "checks")
@@ -38,6 +43,26 @@ GOOD_SUMMARY = ["Insulate first: loft insulation and draught-proofing, then cavi
                 "Clear the grant's insulation condition before applying"]
 BAD_SUMMARY = ["Heat pumps save 40% on heating bills", "Most homes need no radiator changes",
                "A grant of 7,500 pounds is available"]
+# Two more traps on top of the heat pump scenario: the critic also pairs two accepted passages of ONE document, and
+# the writer adds a line citing an accepted passage next to one no accepted claim cites.
+SAME_DOCUMENT = {"passage_a": "hp-running-costs#2", "passage_b": "hp-running-costs#3",
+                 "explanation": "One paragraph prices heat from a heat pump above gas; the next finds them about even."}
+HALF_SUPPORTED = "Fabric first also makes a battery worth having [insulation-fabric-first#2] [grid-storage-batteries#3]."
+
+
+def heat_pump_question_with_more_traps() -> dict:
+    scenario = copy.deepcopy(scenario_file(Path(__file__).resolve().parent.parent / "fixtures" / "scenarios"
+                                           / "heat-pump-question.yaml"))
+    for exchange in scenario["exchanges"]:
+        role, reply = exchange["when"].get("system"), exchange["reply"]
+        if role == "critic":
+            reply["tool_calls"][0]["arguments"]["contradictions"].append(SAME_DOCUMENT)
+            critique = json.loads(reply["text"])
+            critique["contradictions"].append(SAME_DOCUMENT)
+            reply["text"] = json.dumps(critique)
+        elif role == "writer":
+            reply["text"] += HALF_SUPPORTED + "\n"
+    return {**scenario, "name": "heat-pump-question-with-more-traps"}
 
 
 def ask(run, scenario, provider, question=QUESTION, **limits):
@@ -114,9 +139,10 @@ def test_every_citation_in_the_report_is_valid(run, provider):
 
 @pytest.mark.points(5)
 @pytest.mark.hint("Send the critic every accepted claim with its passage id; keep a contradiction only between two "
-                  "accepted claims' passages from different documents; list each under '## Contradictions' citing both.")
+                  "accepted claims' passages from different documents (two paragraphs of one document are not two "
+                  "sources); list each under '## Contradictions' citing both.")
 def test_contradictions_are_surfaced(run, provider):
-    trace = ask(run, "heat-pump-question", provider)
+    trace = ask(run, heat_pump_question_with_more_traps(), provider)
     report = report_of(trace)
     critic = requests(trace, "critic")
     assert len(critic) == 1, calls_made(trace)
@@ -129,15 +155,17 @@ def test_contradictions_are_surfaced(run, provider):
             f"the contradiction between {a} and {b} is not under '## Contradictions' on a line citing both"
     assert "grid-storage-batteries#3" not in report["markdown"], \
         "a contradiction with a passage no accepted claim cites (grid-storage-batteries#3) reached the report"
+    assert not any("[hp-running-costs#2]" in line and "[hp-running-costs#3]" in line for line in listed.splitlines()), \
+        "a contradiction between two passages of one document (hp-running-costs) reached '## Contradictions'"
     assert sorted(tuple(sorted((c["passage_a"], c["passage_b"]))) for c in report["contradictions"]) == \
         sorted(tuple(sorted(pair)) for pair in CONTRADICTIONS)
 
 
 @pytest.mark.points(4)
 @pytest.mark.hint("Send the writer the question, the accepted claims with their [id]s and the contradictions; keep a "
-                  "line of its summary only if it cites accepted claims' passages and adds no numbers.")
+                  "line of its summary only if EVERY passage it cites has an accepted claim and it adds no numbers.")
 def test_writer_summary_keeps_only_supported_lines(run):
-    trace = ask(run, "heat-pump-question", "anthropic")
+    trace = ask(run, heat_pump_question_with_more_traps(), "anthropic")
     report = report_of(trace)
     writer = requests(trace, "writer")
     assert len(writer) == 1, calls_made(trace)
@@ -151,6 +179,8 @@ def test_writer_summary_keeps_only_supported_lines(run):
     for line in BAD_SUMMARY:
         assert line.lower() not in " ".join(report["markdown"].split()).lower(), \
             f"an unsupported summary line reached the report: {line!r}"
+    assert "grid-storage-batteries#3" not in report["markdown"], \
+        f"a summary line citing a passage with no accepted claim reached the report: {HALF_SUPPORTED!r}"
 
 
 @pytest.mark.points(4)
