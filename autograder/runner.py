@@ -163,9 +163,10 @@ class Runner:
         self._stderr.close()
         shutil.rmtree(self._broker_dir, ignore_errors=True)
 
-    def run(self, scenario: dict, entry: str, **kwargs) -> dict:
+    def run(self, scenario: dict, entry: str, *, job_timeout: float | None = None, **kwargs) -> dict:
         """Run `entry` of the unit's driver on the submission while `scenario` answers its LLM calls.
-        Returns the trace: the worker's ok, result, error and stdout; the broker's sent and served."""
+        Returns the trace: the worker's ok, result, error and stdout; the broker's sent and served.
+        `job_timeout`: this job's own limit instead of the runner's (a test that runs the submission's own suite)."""
         if self.timeouts >= TIMEOUTS_BEFORE_GIVING_UP:
             return failure(f"not run: {self.timeouts} earlier tests timed out, so the remaining tests fail "
                            "without running (fix the endless loop and grade again)")
@@ -184,12 +185,13 @@ class Runner:
         except BrokenPipeError:
             self.broker.end()
             return self._died()
-        reply = self._read(self.timeout)
+        limit = job_timeout or self.timeout
+        reply = self._read(limit)
         sent, served = self.broker.end()
         if reply is None:
             self.stop()
             self.timeouts += 1
-            trace = failure(f"timed out after {self.timeout:.0f}s without a whole reply: an endless loop, or a "
+            trace = failure(f"timed out after {limit:.0f}s without a whole reply: an endless loop, or a "
                             "wait that never ends? (the process was stopped)")
         elif reply == {}:
             trace = self._died()
@@ -237,7 +239,7 @@ class RefusedRunner:
     def __init__(self, why: str):
         self.why = why
 
-    def run(self, scenario: dict, entry: str, **kwargs) -> dict:
+    def run(self, scenario: dict, entry: str, *, job_timeout: float | None = None, **kwargs) -> dict:
         return failure(self.why)
 
     def close(self) -> None:
@@ -295,7 +297,7 @@ class InProcessRunner:
         self.module, self.driver = module, load_driver(str(driver))
         self._held = self.broker = InProcessBroker()
 
-    def run(self, scenario: dict, entry: str, **kwargs) -> dict:
+    def run(self, scenario: dict, entry: str, *, job_timeout: float | None = None, **kwargs) -> dict:
         from agentkit import replay
         from agentkit.replay.broker import sent_record
         from autograder.worker import run_job

@@ -57,8 +57,8 @@ def grade_variants(unit, broken: dict, correct: dict, folder: Path, *, broken_sh
     from autograder.grading import grade_many
 
     def build(target: Path, file: str, edits: list[tuple[str, str]]) -> Path:
-        shutil.copytree(unit.solution / unit.package, target / unit.package,
-                        ignore=shutil.ignore_patterns("__pycache__"))
+        # the whole reference folder but its hidden tests: a capstone's README and own tests are graded too
+        shutil.copytree(unit.solution, target, ignore=shutil.ignore_patterns("__pycache__", "hidden_tests", "*.ipynb"))
         path = target / unit.package / file
         if not path.exists():  # a given module: the variant's own copy wins over the given one (agentkit.given)
             shutil.copy(unit.path / "given" / unit.package / file, path)

@@ -85,7 +85,7 @@ def check(submission, files: dict[str, str], docs: dict[str, dict], failed: dict
     return {"problems": [[p.kind, p.module, p.name] for p in submission.verify(analysis, run)]}
 
 
-def own_tests(submission, timeout: float = 15.0) -> dict:
+def own_tests(submission, timeout: float = 90.0) -> dict:  # the test gives this job OWN_TESTS_JOB_S
     """The submission's own tests (its tests/ folder), run with pytest in a fresh interpreter, offline."""
     package = Path(submission.__file__).resolve().parent
     target = package.parent

@@ -11,7 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-OWN_TESTS_TIMEOUT = 60
+OWN_TESTS_TIMEOUT = 90  # the test gives this job OWN_TESTS_JOB_S, a little more
 
 
 def plain(value):

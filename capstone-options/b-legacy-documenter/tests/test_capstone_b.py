@@ -6,6 +6,8 @@ import pytest
 
 from autograder.units import unit_module
 
+OWN_TESTS_JOB_S = 100  # the project's own suite may take a while on a busy machine; the driver stops it at 90 s
+
 checks = unit_module("capstone-b", "checks")
 LEGACY, MODULES, IMPORTS, EDGES = checks.LEGACY, checks.MODULES, checks.IMPORTS, checks.EDGES
 WITH_BROKEN = {**LEGACY, checks.BROKEN[0]: checks.BROKEN[1]}
@@ -354,11 +356,12 @@ def test_an_unparseable_file_is_reported_and_skipped(run, provider):
 # --- the submission as a project -----------------------------------------------------------------------------
 
 
+@pytest.mark.timeout(OWN_TESTS_JOB_S + 20)
 @pytest.mark.points(3)
 @pytest.mark.hint("Your project's own tests (tests/ next to doc_agent/) run offline with pytest: at least five, "
-                  "all passing, in under 15 seconds. Use a fake client (see doc_agent/testing.py, given), never the network.")
+                  "all passing, in well under 90 seconds. Use a fake client (see doc_agent/testing.py, given), never the network.")
 def test_the_projects_own_tests_pass(run):
-    trace = run(checks.NO_LLM, "own_tests")
+    trace = run(checks.NO_LLM, "own_tests", job_timeout=OWN_TESTS_JOB_S)
     assert trace["ok"], trace["error"]
     result = trace["result"]
     assert result["present"], result["summary"]
