@@ -4,7 +4,7 @@ loses points, and a correct copy written differently from the reference scores f
 The variants of unit U are in tests/strength/U.py (with `-` as `_`): BROKEN and CORRECT, each
 `{name: (file in the unit's package, [(old, new), ...])}`, every edit applying exactly once; a broken variant's
 name starts with the contract rule it breaks. All of a unit's variants are graded in one pytest session, visible and
-hidden tests, as tests/helpers.py `grade_variants` does for the labs. CI grades a third of the units a day, and of
+hidden tests, as tests/helpers.py `grade_variants` does for the labs. CI grades a fifth of the units a day, and of
 each one broken and one correct variant, a different one each day (COURSE_STRENGTH=all: every unit, every variant).
 """
 from __future__ import annotations
@@ -42,7 +42,7 @@ def test_every_variant_file_names_a_unit_and_has_both_kinds():
 
 
 @pytest.mark.timeout(600)
-@pytest.mark.parametrize("unit_name", todays_params(list(variant_files()), 3, "units' strength graded"))
+@pytest.mark.parametrize("unit_name", todays_params(list(variant_files()), 5, "units' strength graded"))
 def test_single_bugs_lose_points_and_correct_variants_score_full_marks(unit_name, tmp_path):
     variants = load_variants(variant_files()[unit_name])
     grade_variants(find_unit(unit_name), variants.BROKEN, variants.CORRECT, tmp_path,
