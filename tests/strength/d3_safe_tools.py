@@ -18,6 +18,8 @@ BROKEN = {
     "argument lists only: an empty list is not refused": (COMMANDS, [(
         "if not isinstance(argv, list) or not argv or not all(",
         "if not isinstance(argv, list) or not all(")]),
+    "only True approves: any truthy answer runs the tool": (APPROVAL, [(
+        "        if verdict is not True:", "        if not verdict:")]),
     "an approver that crashes refuses: its exception escapes instead": (APPROVAL, [(
         "        try:\n            verdict = approve(name, dict(arguments))\n"
         "        except Exception as exc:  # noqa: BLE001 - an approval step that fails has not approved\n"

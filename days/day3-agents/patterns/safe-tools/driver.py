@@ -98,7 +98,7 @@ def commands(submission, argvs: list, allowed: list, timeout: float = 1.0) -> di
 
 def approvals(submission, policy: str, path: str = "notes/todo.md") -> dict:
     """A `delete_file` tool behind `needs_approval`, with an approver that answers by `policy`:
-    allow (True), deny (False), none (None) or crash (raises)."""
+    allow (True), deny (False), none (None), yes (the string "yes": truthy, but not True) or crash (raises)."""
     base, ws = build()
     deleted, asked = [], []
 
@@ -111,7 +111,7 @@ def approvals(submission, policy: str, path: str = "notes/todo.md") -> dict:
         asked.append([name, dict(arguments)])
         if policy == "crash":
             raise RuntimeError("the approval service is down")
-        return {"allow": True, "deny": False, "none": None}[policy]
+        return {"allow": True, "deny": False, "none": None, "yes": "yes"}[policy]
 
     try:
         guarded = submission.needs_approval(delete_file, approve)

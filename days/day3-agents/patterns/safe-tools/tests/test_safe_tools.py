@@ -100,7 +100,7 @@ def test_commands_run_in_the_workspace_and_time_out(run):
 
 @pytest.mark.points(3)
 @pytest.mark.hint("needs_approval(tool, approve) returns a function that calls approve(tool_name, arguments) "
-                  "first and runs the tool only on True. A refusal, None, or an approver that raises: "
+                  "first and runs the tool only on True. A refusal, None, \"yes\" or an approver that raises: "
                   "ApprovalDenied (a Refused) and the tool does not run.")
 def test_dangerous_tools_need_approval(run):
     allowed = job(run, "approvals", policy="allow")
@@ -108,7 +108,7 @@ def test_dangerous_tools_need_approval(run):
         f"an approved call runs: {allowed}"
     assert allowed["asked"] == [["delete_file", {"path": "notes/todo.md"}]], \
         f"the approver sees the tool's name and its arguments: {allowed['asked']}"
-    for policy in ("deny", "none", "crash"):
+    for policy in ("deny", "none", "yes", "crash"):
         got = job(run, "approvals", policy=policy)
         assert got["deleted"] == [] and got["still_there"], f"approver said {policy}: the tool must not run"
         assert refused(got["result"]), f"approver said {policy}: raise ApprovalDenied (a Refused); got {got['result']}"
