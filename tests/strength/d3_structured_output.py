@@ -2,6 +2,9 @@
 EXTRACT = "extract.py"
 
 BROKEN = {
+    "strict schema: every property required: only those without a default are": (EXTRACT, [(
+        "                node[\"required\"] = list(node[\"properties\"])",
+        "                node[\"required\"] = node.get(\"required\", list(node[\"properties\"]))")]),
     "strict schema: nested objects in $defs left open": (EXTRACT, [(
         "            node = {key: tighten(value) for key, value in node.items() if key != \"default\"}",
         "            node = {key: (value if key == \"$defs\" else tighten(value)) for key, value in node.items()\n"

@@ -19,6 +19,7 @@ SYSTEM = "You triage incident reports for the on-call engineer. Reply with the t
 class Action(BaseModel):
     owner: str
     task: str
+    due: str | None = None  # a field with a default: strict mode still lists it as required
 
 
 class Triage(BaseModel):

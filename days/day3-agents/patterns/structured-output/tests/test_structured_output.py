@@ -80,7 +80,7 @@ def test_a_valid_reply_comes_back_as_the_model(run, provider):
     trace = run("triage", "triage", provider=provider, report=CHECKOUT)
     got = value(trace)
     assert got["severity"] == "sev2" and got["affected_users"] == 1200
-    assert got["actions"] == [{"owner": "payments-oncall", "task": "Roll back the 09:35 gateway deploy"}]
+    assert got["actions"] == [{"owner": "payments-oncall", "task": "Roll back the 09:35 gateway deploy", "due": None}]
     assert len(trace["sent"]) == 1, "a valid first reply needs no retry"
 
 
