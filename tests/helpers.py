@@ -46,7 +46,7 @@ def todays_params(names: list[str], share: int, what: str) -> list:
 
 def grade_variants(unit, broken: dict, correct: dict, folder: Path, *, broken_share: int = 5,
                    correct_share: int = 2) -> None:
-    """Strength of a unit's tests: each variant is a copy of the unit's reference package with one set of edits,
+    """Strength of a unit's tests: each variant is a copy of the unit's reference folder with one set of edits,
     `{name: (file, [(old, new), ...])}`, graded with the visible and hidden tests. Every broken variant must lose
     points and every correct one must score full marks. One in `correct_share` of the correct variants and one in
     `broken_share` of the broken ones are graded on a run, a different share each day (daily_sample)."""
@@ -54,6 +54,7 @@ def grade_variants(unit, broken: dict, correct: dict, folder: Path, *, broken_sh
     from concurrent.futures import ThreadPoolExecutor
 
     from autograder.batch import MOST_PER_SESSION
+    from autograder.check import describe
     from autograder.grading import grade_many
 
     def build(target: Path, file: str, edits: list[tuple[str, str]]) -> Path:
@@ -83,15 +84,15 @@ def grade_variants(unit, broken: dict, correct: dict, folder: Path, *, broken_sh
     folders = {name: build(folder / str(n), file, edits) for n, (name, (file, edits)) in enumerate(variants.items())}
     names = list(folders)
     chunks = [names[i:i + MOST_PER_SESSION] for i in range(0, len(names), MOST_PER_SESSION)]
-    scores, full = {}, {}
+    scores = {}
+    full = describe(unit)["points"]["total"]  # counted from the tests' source, not from what a variant reported
     with ThreadPoolExecutor(max_workers=2) as pool:
         for chunk, graded in zip(chunks, pool.map(score, chunks)):
             for name, results in zip(chunk, graded):
                 assert results["tests"], f"{name}: {results['output'][-2000:]}"
                 scores[name] = (results["score"], [t["name"] for t in results["tests"] if t["status"] != "passed"])
-                full[name] = results["max_score"]
-    survivors = {name: scores[name][0] for name in broken if scores[name][0] >= full[name]}
-    unfair = {name: scores[name] for name in correct if scores[name][0] != full[name]}
+    survivors = {name: scores[name][0] for name in broken if scores[name][0] >= full}
+    unfair = {name: scores[name] for name in correct if scores[name][0] != full}
     report = "\n".join(f"  {scores[name][0]:5.1f}  {name}" for name in variants)
     print(report)
     assert not survivors, f"these broken submissions still score full marks: {survivors}\n{report}"
